@@ -1,0 +1,32 @@
+/** Result of `findArticle`: the article body of a page and the metadata a researcher cites. */
+export type Script = 'zh-Hans' | 'zh-Hant' | 'mixed' | 'none';
+
+export interface ArticleBlock {
+  /** Paragraph-level text, whitespace-normalised, in reading order. */
+  text: string;
+  /** The element the block's text comes from (absent for plain-text input). */
+  element?: Element;
+}
+
+export interface Article {
+  ok: true;
+  /** The element(s) holding the body; one in most pages, several sibling blocks on split layouts. */
+  root: Element[];
+  blocks: ArticleBlock[];
+  title: string;
+  byline?: string;
+  /** ISO 8601 (local time without zone when the page gives none), e.g. `2023-05-31T21:31:24`. */
+  publishedAt?: string;
+  /** Where the article comes from, e.g. `公安部网站` from `来源:公安部网站`. */
+  source?: string;
+  lang?: string;
+  script: Script;
+}
+
+export interface NoArticle {
+  ok: false;
+  /** Why this page is not taken as an article (home page, list of links, too little text …). */
+  reason: string;
+}
+
+export type ArticleResult = Article | NoArticle;
