@@ -2,11 +2,13 @@ import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const alias = { '@': root.replace(/\/$/, '') };
 
 // Two projects: `unit` runs pure lib/ code (and entrypoint adapters against WXT's fake browser)
 // in Node; `e2e` drives the built extension in Debian's Chromium, one file at a time.
 export default defineConfig({
   root,
+  resolve: { alias },
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   test: {
     projects: [

@@ -1,0 +1,153 @@
+import elements from './data/elements.json';
+import { containsHan } from './han';
+import type { AttributeText, TextBlock } from './types';
+
+const INLINE_TAGS = new Set(elements.inline);
+const SKIPPED_TAGS = new Set(elements.skipped);
+const SKIPPED_CLASSES = elements.skippedClasses;
+const HIGHLIGHT_WRAPPERS = new Set(elements.highlightWrappers);
+const EXTENSION_PREFIX = elements.extensionPrefix;
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const DOCUMENT_NODE = 9;
+
+export interface CollectOptions {
+  /** Blocks inside this element (the article body) come first, the rest keep page order after them. */
+  priority?: Element | null;
+  /** Keep blocks without any Han character (default false: they cannot change, so they are dropped). */
+  keepNonHan?: boolean;
+}
+
+function tagOf(element: Element): string {
+  return element.localName.toLowerCase();
+}
+
+/** Our highlight wrappers are inline page text, not extension UI. */
+function isHighlightWrapper(element: Element, tag: string): boolean {
+  if (HIGHLIGHT_WRAPPERS.has(tag)) return true;
+  return HIGHLIGHT_WRAPPERS.size > 0 && [...HIGHLIGHT_WRAPPERS].some((name) => element.classList?.contains(name));
+}
+
+function isExtensionUi(element: Element, tag: string): boolean {
+  if (isHighlightWrapper(element, tag)) return false;
+  if (tag.startsWith(EXTENSION_PREFIX)) return true;
+  const classes = element.classList;
+  if (!classes) return false;
+  for (let i = 0; i < classes.length; i++) if (classes[i].startsWith(EXTENSION_PREFIX)) return true;
+  return false;
+}
+
+/** True for an element whose whole subtree must keep its text as is. */
+export function isSkippedElement(element: Element): boolean {
+  const tag = tagOf(element);
+  if (SKIPPED_TAGS.has(tag)) return true;
+  if (isExtensionUi(element, tag)) return true;
+  const editable = element.getAttribute('contenteditable');
+  if (editable !== null && editable.toLowerCase() !== 'false') return true;
+  if (element.getAttribute('translate')?.toLowerCase() === 'no') return true;
+  return SKIPPED_CLASSES.some((name) => element.classList?.contains(name));
+}
+
+export function isInlineElement(element: Element): boolean {
+  return INLINE_TAGS.has(tagOf(element));
+}
+
+/** True when `node` or one of its ancestors (up to the document) is skipped. */
+export function isInsideSkipped(node: Node): boolean {
+  for (let current: Node | null = node; current; current = current.parentNode) {
+    if (current.nodeType === ELEMENT_NODE && isSkippedElement(current as Element)) return true;
+  }
+  return false;
+}
+
+function startNode(root: Element | Document): Node | null {
+  return root.nodeType === DOCUMENT_NODE ? ((root as Document).body ?? (root as Document).documentElement) : root;
+}
+
+/**
+ * The text blocks under `root`: each block-level element's text, with the text nodes of its inline
+ * descendants joined, so that a phrase split by an inline tag (`<b>软</b>件`) is converted as one.
+ * A block-level child, a skipped element (code, form field, extension UI …) or `<br>` ends the
+ * current block. Blocks without Han characters are dropped: nothing in them can change.
+ */
+export function collectBlocks(root: Element | Document, options: CollectOptions = {}): TextBlock[] {
+  const blocks: TextBlock[] = [];
+  let nodes: Text[] = [];
+
+  const flush = () => {
+    if (nodes.length === 0) return;
+    const segments = nodes.map((node) => node.data);
+    const text = segments.join('');
+    if (options.keepNonHan || containsHan(text)) blocks.push({ nodes, segments, text });
+    nodes = [];
+  };
+
+  const visit = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === TEXT_NODE) {
+        nodes.push(child as Text);
+      } else if (child.nodeType === ELEMENT_NODE) {
+        const element = child as Element;
+        if (isSkippedElement(element)) {
+          flush();
+        } else if (isInlineElement(element)) {
+          visit(element);
+        } else {
+          flush();
+          visit(element);
+          flush();
+        }
+      }
+    }
+  };
+
+  const start = startNode(root);
+  if (start) {
+    // A root that is itself inside a skipped subtree (e.g. nodes added into our own UI) yields nothing.
+    if (start.nodeType === ELEMENT_NODE && isInsideSkipped(start)) return [];
+    visit(start);
+    flush();
+  }
+  return orderByPriority(blocks, options.priority);
+}
+
+function orderByPriority(blocks: TextBlock[], priority: Element | null | undefined): TextBlock[] {
+  if (!priority) return blocks;
+  const first: TextBlock[] = [];
+  const rest: TextBlock[] = [];
+  for (const block of blocks) (priority.contains(block.nodes[0]) ? first : rest).push(block);
+  return first.concat(rest);
+}
+
+/**
+ * Attribute texts readers see (tooltips, image alternatives, placeholders, accessible names) under
+ * `root`, including on `root` itself; not form values, not inside skipped subtrees. Only values with
+ * Han characters are listed. The document title is the caller's business.
+ */
+export function collectAttributes(root: Element | Document): AttributeText[] {
+  const found: AttributeText[] = [];
+  const visit = (element: Element) => {
+    if (isSkippedElement(element) && !isAttributeOnlyField(element)) return;
+    for (const name of elements.convertedAttributes) {
+      const value = element.getAttribute(name);
+      if (value && containsHan(value)) found.push({ element, name, value });
+    }
+    if (isSkippedElement(element)) return;
+    for (let child = element.firstElementChild; child; child = child.nextElementSibling) visit(child);
+  };
+  const start = startNode(root);
+  if (start && start.nodeType === ELEMENT_NODE && !isInsideSkipped((start as Element).parentNode ?? start)) {
+    visit(start as Element);
+  }
+  return found;
+}
+
+/** Form fields keep their typed text, but their placeholder / title / label are page text. */
+function isAttributeOnlyField(element: Element): boolean {
+  const tag = tagOf(element);
+  if (tag !== 'input' && tag !== 'textarea' && tag !== 'select') return false;
+  // A field inside our own UI or marked no-translate stays untouched altogether.
+  return !isExtensionUi(element, tag) && element.getAttribute('translate')?.toLowerCase() !== 'no' &&
+    !SKIPPED_CLASSES.some((name) => element.classList?.contains(name));
+}

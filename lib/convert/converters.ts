@@ -1,0 +1,94 @@
+import type { ConversionKind, SourceScript, Target } from './types';
+
+/** A built opencc-js converter: one string in, the converted string out. */
+export type ConvertString = (text: string) => string;
+
+/** The opencc-js per-direction bundles: `cn2t` (simplified → traditional, ~1.1 MB of phrases)
+ * and `t2cn` (traditional → simplified, ~110 kB). */
+export type DictionaryBundle = 'cn2t' | 't2cn';
+
+/** What a bundle module provides (the `Converter` of opencc-js, built from that bundle's dictionaries). */
+export interface OpenccModule {
+  Converter(options: { from: string; to: string }): ConvertString;
+}
+
+export type LoadDictionaries = (bundle: DictionaryBundle) => Promise<OpenccModule>;
+
+/** The opencc-js call that realises one (source, target) direction, or `identity` when the page
+ * already is in the target script. */
+export type DirectionPlan =
+  | { kind: 'identity' }
+  | { kind: 'opencc'; bundle: DictionaryBundle; from: string; to: string };
+
+/**
+ * How each (page script, target) pair maps to opencc-js.
+ * - target `cn`: every traditional source goes through `t2cn` with its own regional table (tw2s, hk2s, t2s).
+ * - targets tw/twp/hk from `cn`: the `cn2t` bundle (s2tw, s2twp, s2hk).
+ * - targets tw/twp/hk from a traditional page: opencc-js `t → tw|twp|hk` (regional variants and, for
+ *   twp, Taiwan vocabulary on traditional text). Going through simplified would lose distinctions
+ *   such as 乾/幹 or 髮/發. A page already in the target's own region is left alone.
+ */
+export function planDirection(from: SourceScript, to: Exclude<Target, 'original'>): DirectionPlan {
+  if (to === 'cn') return from === 'cn' ? { kind: 'identity' } : { kind: 'opencc', bundle: 't2cn', from, to: 'cn' };
+  if (from === 'cn') return { kind: 'opencc', bundle: 'cn2t', from: 'cn', to };
+  if (from === to) return { kind: 'identity' };
+  return { kind: 'opencc', bundle: 'cn2t', from: 't', to };
+}
+
+/** Only Taiwan-phrase conversion replaces words by words of another length. */
+export function conversionKind(to: Target): ConversionKind {
+  return to === 'twp' ? 'phrase' : 'char';
+}
+
+export const loadOpenccBundle: LoadDictionaries = async (bundle) =>
+  // Two literal imports, so that a bundler emits each dictionary bundle as its own lazy chunk.
+  bundle === 'cn2t' ? import('opencc-js/cn2t') : import('opencc-js/t2cn');
+
+export interface ConverterCache {
+  /** Builds (once) and returns the converter for a direction. */
+  getConverter(from: SourceScript, to: Exclude<Target, 'original'>): Promise<ConvertString>;
+  /** The batch API: converts every text of `texts` from the page script to the target. */
+  convertTexts(texts: string[], from: SourceScript, to: Target): Promise<string[]>;
+  /** Directions built so far, with how long loading + building took (ms), for diagnostics and the bench. */
+  builtDirections(): { direction: string; buildMs: number }[];
+}
+
+const identity: ConvertString = (text) => text;
+
+export function createConverterCache(loadDictionaries: LoadDictionaries = loadOpenccBundle): ConverterCache {
+  const converters = new Map<string, Promise<ConvertString>>();
+  const buildTimes = new Map<string, number>();
+
+  function getConverter(from: SourceScript, to: Exclude<Target, 'original'>): Promise<ConvertString> {
+    const direction = `${from}>${to}`;
+    let converter = converters.get(direction);
+    if (!converter) {
+      const plan = planDirection(from, to);
+      const started = performance.now();
+      converter =
+        plan.kind === 'identity'
+          ? Promise.resolve(identity)
+          : loadDictionaries(plan.bundle).then((opencc) => {
+              const convert = opencc.Converter({ from: plan.from, to: plan.to });
+              buildTimes.set(direction, performance.now() - started);
+              return convert;
+            });
+      // A failed load must not poison the cache: the next call retries.
+      converter.catch(() => converters.delete(direction));
+      converters.set(direction, converter);
+    }
+    return converter;
+  }
+
+  async function convertTexts(texts: string[], from: SourceScript, to: Target): Promise<string[]> {
+    if (to === 'original') return texts.slice();
+    const convert = await getConverter(from, to);
+    return texts.map(convert);
+  }
+
+  function builtDirections() {
+    return [...buildTimes].map(([direction, buildMs]) => ({ direction, buildMs }));
+  }
+
+  return { getConverter, convertTexts, builtDirections };
+}

@@ -1,0 +1,51 @@
+import patterns from './data/boilerplate.json';
+import { hasSentencePunctuation } from './text';
+
+/** Why a line is page furniture rather than article text. */
+export type BoilerplateKind =
+  | 'editor'
+  | 'source'
+  | 'copyright'
+  | 'related-heading'
+  | 'pagination'
+  | 'share'
+  | 'headline-list'
+  | 'keyword-list'
+  | 'date-only';
+
+const compile = (sources: string[]) => sources.map((source) => new RegExp(source, 'i'));
+const EDITOR = compile(patterns.editorLine);
+const SOURCE = compile(patterns.sourceLine);
+const COPYRIGHT = compile(patterns.copyright);
+const RELATED = compile(patterns.relatedHeading);
+const PAGINATION = compile(patterns.pagination);
+const SHARE = compile(patterns.shareLine);
+
+const BULLET = /^[·•●◆■□▪▶►>»\-–*]\s*\S/;
+const BULLETS_GLOBAL = /[·•●◆■□▪▶►]/g;
+const SEPARATORS_GLOBAL = /[|｜]/g;
+
+/**
+ * Classifies a whitespace-normalised line. Lines with sentence punctuation are only taken as
+ * furniture by patterns that cannot match prose (copyright notices, editor credits).
+ */
+export function classifyBoilerplate(line: string): BoilerplateKind | undefined {
+  if (line.length === 0) return undefined;
+  const short = line.length <= 60;
+  if (short && EDITOR.some((re) => re.test(line))) return 'editor';
+  if (COPYRIGHT.some((re) => re.test(line)) && line.length <= 300) return 'copyright';
+  if (short && SOURCE.some((re) => re.test(line)) && !/[。！？]/.test(line)) return 'source';
+  if (short && RELATED.some((re) => re.test(line))) return 'related-heading';
+  if (short && PAGINATION.some((re) => re.test(line))) return 'pagination';
+  if (short && SHARE.some((re) => re.test(line)) && !hasSentencePunctuation(line.slice(4))) return 'share';
+  // `2023-05`, `2021-12-03 10:00`: the dates beside list headlines.
+  if (short && /^[\[(（【]?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*日?)?(?:\s+\d{1,2}[:：]\d{2}(?::\d{2})?)?\s*[\])）】]?$/.test(line)) return 'date-only';
+  // `·公安部印发…·公安部部署…`: headlines run together, one bullet each.
+  const bullets = line.match(BULLETS_GLOBAL)?.length ?? 0;
+  if (BULLET.test(line) && !/[。！？]$/.test(line)) return 'headline-list';
+  if (bullets >= 2 && line.startsWith('·')) return 'headline-list';
+  // `海门市| 彩票| 仁寿县| …`: SEO keyword spam, site maps.
+  const separators = line.match(SEPARATORS_GLOBAL)?.length ?? 0;
+  if (separators >= 3 && separators * 12 >= line.length) return 'keyword-list';
+  return undefined;
+}

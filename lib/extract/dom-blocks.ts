@@ -1,0 +1,106 @@
+import hints from './data/hints.json';
+import { normalizeSpace, textWeight } from './text';
+
+/** One paragraph-level piece of text of the page, in reading order. */
+export interface DomBlock {
+  text: string;
+  /** The nearest block-level element holding the text: the element highlights are mapped onto. */
+  element: Element;
+  linkWeight: number;
+  /** Inside h1–h6. */
+  heading: boolean;
+}
+
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'CAPTION', 'CENTER', 'DD', 'DETAILS', 'DIALOG', 'DIR',
+  'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
+  'HEADER', 'HGROUP', 'HR', 'HTML', 'LI', 'MAIN', 'MENU', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY',
+  'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+]);
+const SKIP_TAGS = new Set(hints.skipTags.map((tag) => tag.toUpperCase()));
+const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+/** `hidden`, `aria-hidden="true"` and inline `display:none`/`visibility:hidden` are not shown, so not read. */
+export function isHidden(element: Element): boolean {
+  if (element.hasAttribute('hidden')) return true;
+  if (element.getAttribute('aria-hidden') === 'true') return true;
+  const style = element.getAttribute('style');
+  return !!style && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+}
+
+export function isSkipped(element: Element): boolean {
+  return SKIP_TAGS.has(element.tagName.toUpperCase()) || isHidden(element);
+}
+
+/**
+ * Walks the tree read-only and cuts its visible text into blocks at block-level elements and `<br>`.
+ * Link text is measured per block; it is what tells a list of headlines from a paragraph.
+ */
+export function collectBlocks(root: Element): DomBlock[] {
+  const blocks: DomBlock[] = [];
+  let parts: string[] = [];
+  let linkParts: string[] = [];
+  let owner: Element = root;
+  let heading = false;
+
+  const flush = () => {
+    if (parts.length === 0) return;
+    const text = normalizeSpace(parts.join(''));
+    if (text) {
+      const linkText = linkParts.join('');
+      blocks.push({ text, element: owner, linkWeight: linkText ? textWeight(linkText) : 0, heading });
+    }
+    parts = [];
+    linkParts = [];
+  };
+
+  const visit = (node: Node, container: Element, inLink: boolean, inHeading: boolean, inPre: boolean) => {
+    if (node.nodeType === TEXT_NODE) {
+      const value = node.nodeValue ?? '';
+      if (!value) return;
+      if (inPre && value.includes('\n')) {
+        const lines = value.split('\n');
+        lines.forEach((line, i) => {
+          if (i > 0) flush();
+          owner = container;
+          heading = inHeading;
+          parts.push(line);
+          if (inLink) linkParts.push(line);
+        });
+        return;
+      }
+      if (parts.length === 0 && !value.trim()) return;
+      owner = container;
+      heading = inHeading;
+      parts.push(value);
+      if (inLink) linkParts.push(value);
+      return;
+    }
+    if (node.nodeType !== ELEMENT_NODE) return;
+    const element = node as Element;
+    const tag = element.tagName.toUpperCase();
+    if (tag === 'BR') {
+      flush();
+      return;
+    }
+    if (tag === 'IMG') return;
+    if (isSkipped(element)) return;
+    const isBlock = BLOCK_TAGS.has(tag);
+    if (isBlock) flush();
+    const childContainer = isBlock ? element : container;
+    const childInLink = inLink || tag === 'A';
+    const childInHeading = inHeading || HEADING_TAGS.has(tag);
+    const childInPre = inPre || tag === 'PRE' || tag === 'TEXTAREA';
+    for (let child = element.firstChild; child; child = child.nextSibling) {
+      visit(child, childContainer, childInLink, childInHeading, childInPre);
+    }
+    if (isBlock) flush();
+  };
+
+  visit(root, root, false, false, false);
+  flush();
+  return blocks;
+}

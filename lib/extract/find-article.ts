@@ -1,0 +1,167 @@
+import { collectBlocks, type DomBlock } from './dom-blocks';
+import { structuralHint } from './hints';
+import {
+  datelineFromBlocks,
+  findBylineInText,
+  findSourceInText,
+  machinePublishedAt,
+  pageLanguage,
+  readJsonLd,
+  readMetaTags,
+} from './metadata';
+import { bestSegment, cutAtRelatedHeading, scoreBlock, type ScoredBlock } from './score';
+import { detectScript } from './script';
+import { normalizeSpace } from './text';
+import { chooseTitle } from './title';
+import type { ArticleBlock, ArticleResult } from './types';
+
+export interface FindArticleOptions {
+  /** Least weight of prose (in Chinese characters, see `textWeight`) for a page to count as an article. */
+  minProseWeight?: number;
+}
+
+const DEFAULT_MIN_PROSE_WEIGHT = 50;
+
+interface Candidate {
+  score: number;
+  depth: number;
+  first: number;
+  last: number;
+}
+
+function isDocument(node: Document | Element): node is Document {
+  return (node as Document).documentElement !== undefined && (node as Element).tagName === undefined;
+}
+
+/**
+ * Finds the article body of a page, read-only. Blocks are scored (prose positive, links and furniture
+ * negative), each element gets the sum of its blocks' scores, the element with the highest sum holds the
+ * body (so a body split over sibling blocks with an ad between them is taken whole through their parent),
+ * and within it the maximum-sum run of blocks is the body.
+ */
+export function findArticle(input: Document | Element, options: FindArticleOptions = {}): ArticleResult {
+  const doc = isDocument(input) ? input : input.ownerDocument;
+  const scope: Element | null = isDocument(input) ? (input.body ?? input.documentElement) : input;
+  if (!scope) return { ok: false, reason: 'The document has no body.' };
+
+  const blocks = collectBlocks(scope);
+  const weightOf = new Map<Element, number>();
+  const scored: ScoredBlock[] = [];
+  const plainScores = blocks.map((block) => scoreBlock({ text: block.text, linkWeight: block.linkWeight, hint: 0 }));
+  let totalWeight = 0;
+  blocks.forEach((block, i) => {
+    totalWeight += plainScores[i].weight;
+    for (let el: Element | null = block.element; el; el = el === scope ? null : el.parentElement) {
+      weightOf.set(el, (weightOf.get(el) ?? 0) + plainScores[i].weight);
+    }
+  });
+
+  const hintCache = new Map<Element, number>();
+  const hintOf = (el: Element) => {
+    let hint = hintCache.get(el);
+    if (hint === undefined) {
+      hint = structuralHint(el);
+      // A "negative" class on a wrapper that holds most of the page is a layout name, not a sidebar.
+      if (hint < 0 && (weightOf.get(el) ?? 0) > totalWeight * 0.5) hint = 0;
+      hintCache.set(el, hint);
+    }
+    return hint;
+  };
+
+  const candidates = new Map<Element, Candidate>();
+  blocks.forEach((block, i) => {
+    let hint = 0;
+    for (let el: Element | null = block.element; el && hint === 0; el = el === scope ? null : el.parentElement) hint = hintOf(el);
+    const result = hint === 0 ? plainScores[i] : scoreBlock({ text: block.text, linkWeight: block.linkWeight, hint });
+    const adjusted = block.heading && result.score > 0 ? { ...result, score: result.score * 0.5 } : result;
+    scored.push(adjusted);
+    let depth = 0;
+    const chain: Element[] = [];
+    for (let el: Element | null = block.element; el; el = el === scope ? null : el.parentElement) chain.push(el);
+    depth = chain.length;
+    chain.forEach((el, level) => {
+      const candidate = candidates.get(el);
+      if (candidate) {
+        candidate.score += adjusted.score;
+        candidate.last = i;
+      } else candidates.set(el, { score: adjusted.score, depth: depth - level, first: i, last: i });
+    });
+  });
+
+  let container: Element | undefined;
+  let best: Candidate | undefined;
+  for (const [el, candidate] of candidates) {
+    if (!best || candidate.score > best.score + 1e-9 || (Math.abs(candidate.score - best.score) <= 1e-9 && candidate.depth > best.depth)) {
+      best = candidate;
+      container = el;
+    }
+  }
+  if (!container || !best || best.score <= 0) return { ok: false, reason: 'No prose found: the page has no paragraph of running text.' };
+
+  const inside = scored.slice(best.first, best.last + 1);
+  const segment = bestSegment(inside.map((s) => s.score));
+  segment.end = cutAtRelatedHeading(inside, segment.start, segment.end);
+  const kept: { block: DomBlock; scored: ScoredBlock }[] = [];
+  for (let i = best.first + segment.start; i <= best.first + segment.end; i++) {
+    const s = scored[i];
+    if (s.boilerplate || s.linkDensity > 0.5) continue;
+    kept.push({ block: blocks[i], scored: s });
+  }
+
+  const metaScope: Document | Element = doc ?? scope;
+  const metas = readMetaTags(metaScope);
+  const jsonLd = readJsonLd(metaScope);
+  const headings = Array.from(scope.querySelectorAll('h1')).map((h) => normalizeSpace(h.textContent ?? ''));
+  const metaTitles = [metas.get('og:title'), jsonLd?.headline, metas.get('twitter:title')].filter((t): t is string => !!t);
+  const documentTitle = doc?.querySelector('title')?.textContent ?? '';
+  const title = chooseTitle(documentTitle, metaTitles, headings);
+
+  const compactTitle = title.replace(/\s+/g, '');
+  const body = kept.filter(({ block, scored: s }) => s.prose || block.text.replace(/\s+/g, '') !== compactTitle);
+  const proseWeight = body.reduce((sum, { scored: s }) => sum + (s.prose ? s.weight : 0), 0);
+  const minProse = options.minProseWeight ?? DEFAULT_MIN_PROSE_WEIGHT;
+  if (proseWeight < minProse) {
+    return { ok: false, reason: `Too little prose for an article: ${Math.round(proseWeight)} characters of running text (at least ${minProse} needed).` };
+  }
+  const pageLinkWeight = blocks.reduce((sum, block) => sum + block.linkWeight, 0);
+  if (pageLinkWeight > totalWeight * 0.7 && proseWeight < totalWeight * 0.15) {
+    return { ok: false, reason: 'A list of links (home, channel or search-result page): links outweigh running text.' };
+  }
+
+  const articleBlocks: ArticleBlock[] = body.map(({ block }) => ({ text: block.text, element: block.element }));
+  const bodyText = articleBlocks.map((b) => b.text).join('\n');
+  const firstBody = best.first + segment.start;
+  const lastBody = best.first + segment.end;
+  const before = blocks.slice(0, firstBody).map((b) => b.text);
+  const after = blocks.slice(lastBody + 1).map((b) => b.text);
+  const nearText = [...before.slice(-12), ...after.slice(0, 12)].join('\n');
+
+  const publishedAt = machinePublishedAt(metaScope, metas, jsonLd) ?? datelineFromBlocks(before, [...articleBlocks.map((b) => b.text), ...after]);
+  const source = findSourceInText(before.slice(-12).join('\n')) ?? findSourceInText(after.slice(0, 12).join('\n')) ?? findSourceInText(bodyText.slice(-300));
+  const byline = (metas.get('author') || jsonLd?.author || findBylineInText(nearText))?.trim() || undefined;
+
+  return {
+    ok: true,
+    root: rootElements(container, body.map(({ block }) => block.element)),
+    blocks: articleBlocks,
+    title,
+    byline,
+    publishedAt,
+    source,
+    lang: pageLanguage(metaScope, metas),
+    script: detectScript(bodyText),
+  };
+}
+
+/** The container, or its children that hold the body when the body is a few siblings among other things. */
+function rootElements(container: Element, blockElements: Element[]): Element[] {
+  const holders: Element[] = [];
+  for (const element of blockElements) {
+    if (element === container) return [container];
+    let child: Element | null = element;
+    while (child && child.parentElement !== container) child = child.parentElement;
+    if (child && !holders.includes(child)) holders.push(child);
+  }
+  if (holders.length === 1) return holders;
+  return holders.length === 0 || holders.length === container.children.length ? [container] : holders;
+}

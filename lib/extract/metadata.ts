@@ -1,0 +1,124 @@
+import { findDateInText, normalizeMachineDate } from './dates';
+import { normalizeSpace } from './text';
+
+const DATE_META_KEYS = [
+  'article:published_time', 'og:article:published_time', 'og:release_date', 'publishdate', 'publish_date',
+  'pubdate', 'publishtime', 'publish-time', 'pubtime', 'ptime', 'datepublished', 'dc.date', 'dc.date.issued',
+  'dcterms.created', 'sailthru.date', 'date', 'weibo:article:create_at', 'article.published', 'firstpublishedtime',
+  'parsely-pub-date', 'contentpublishdate', 'created', 'publishedtime',
+];
+
+export interface JsonLdArticle {
+  headline?: string;
+  datePublished?: string;
+  author?: string;
+  articleBody?: string;
+}
+
+/** `<meta name|property|itemprop=… content=…>` values, keys lower-cased. */
+export function readMetaTags(doc: Document | Element): Map<string, string> {
+  const metas = new Map<string, string>();
+  for (const meta of Array.from(doc.querySelectorAll('meta'))) {
+    const key = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? meta.getAttribute('http-equiv'))?.toLowerCase().trim();
+    const content = meta.getAttribute('content');
+    if (key && content && !metas.has(key)) metas.set(key, content.trim());
+  }
+  return metas;
+}
+
+function authorName(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.map(authorName).filter(Boolean).join(' ') || undefined;
+  if (value && typeof value === 'object' && 'name' in value && typeof (value as { name: unknown }).name === 'string') return (value as { name: string }).name;
+  return undefined;
+}
+
+/** The first JSON-LD object of an article type (NewsArticle, Article, BlogPosting, …). */
+export function readJsonLd(doc: Document | Element): JsonLdArticle | undefined {
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    let data: unknown;
+    try {
+      data = JSON.parse(script.textContent ?? '');
+    } catch {
+      continue;
+    }
+    const queue: unknown[] = [data];
+    while (queue.length > 0) {
+      const item = queue.shift();
+      if (Array.isArray(item)) queue.push(...item);
+      else if (item && typeof item === 'object') {
+        const record = item as Record<string, unknown>;
+        if (record['@graph']) queue.push(record['@graph']);
+        const type = String(record['@type'] ?? '');
+        if (/Article|BlogPosting|Report|WebPage/i.test(type) && (record.headline || record.datePublished || record.articleBody)) {
+          return {
+            headline: typeof record.headline === 'string' ? record.headline : undefined,
+            datePublished: typeof record.datePublished === 'string' ? record.datePublished : undefined,
+            author: authorName(record.author),
+            articleBody: typeof record.articleBody === 'string' ? record.articleBody : undefined,
+          };
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Publication date from machine-readable markup: meta tags, JSON-LD, `<time datetime>`. */
+export function machinePublishedAt(doc: Document | Element, metas: Map<string, string>, jsonLd?: JsonLdArticle): string | undefined {
+  for (const key of DATE_META_KEYS) {
+    const value = metas.get(key);
+    const date = value ? normalizeMachineDate(value) : undefined;
+    if (date) return date;
+  }
+  if (jsonLd?.datePublished) {
+    const date = normalizeMachineDate(jsonLd.datePublished);
+    if (date) return date;
+  }
+  const itemprop = doc.querySelector('[itemprop="datePublished"]');
+  const itempropValue = itemprop?.getAttribute('content') ?? itemprop?.getAttribute('datetime') ?? itemprop?.textContent;
+  if (itempropValue) {
+    const date = normalizeMachineDate(itempropValue);
+    if (date) return date;
+  }
+  const time = doc.querySelector('time[datetime]') ?? doc.querySelector('time[pubdate]');
+  const timeValue = time?.getAttribute('datetime') ?? time?.textContent;
+  return timeValue ? normalizeMachineDate(timeValue) : undefined;
+}
+
+const SOURCE_IN_TEXT = /(?:来源|來源|稿源|出处|出處|新闻来源|新聞來源)\s*[:：︰]\s*([^\s|｜,，。;；()（）\]】"“”]{2,30})/;
+const AUTHOR_IN_TEXT = /(?:作者|撰文|文\s*\/|記者|记者|本报记者|本報記者)\s*[:：︰/]?\s*([\u3400-\u9fffA-Za-z·]{2,12}(?:[ 、，,][\u3400-\u9fff]{2,4}){0,3})/;
+
+/** `来源:公安部网站  打印本页` → `公安部网站`. */
+export function findSourceInText(text: string): string | undefined {
+  const match = SOURCE_IN_TEXT.exec(text);
+  if (!match) return undefined;
+  return match[1].replace(/(?:打印|作者|编辑|編輯|时间|時間|发布|發布|日期|字号|字號).*$/, '') || undefined;
+}
+
+/** `作者：张三`, `记者 李四 王五` → the names. */
+export function findBylineInText(text: string): string | undefined {
+  const match = AUTHOR_IN_TEXT.exec(text);
+  if (!match) return undefined;
+  const name = match[1].replace(/(?:报道|報導|报导|摄影|攝影|来源|來源|发布|發布|时间|時間|编辑|編輯).*$/, '').trim();
+  return name.length >= 2 ? name : undefined;
+}
+
+/** The dateline near the body: the last date written before the body's first line, else the first after. */
+export function datelineFromBlocks(before: string[], after: string[]): string | undefined {
+  for (let i = before.length - 1; i >= Math.max(0, before.length - 12); i--) {
+    const found = findDateInText(before[i]);
+    if (found) return found.iso;
+  }
+  for (const text of after.slice(0, 40)) {
+    const found = findDateInText(text);
+    if (found) return found.iso;
+  }
+  return undefined;
+}
+
+export function pageLanguage(doc: Document | Element, metas: Map<string, string>): string | undefined {
+  const html = 'documentElement' in doc ? (doc as Document).documentElement : doc.closest('html');
+  const lang = html?.getAttribute('lang') ?? html?.getAttribute('xml:lang') ?? metas.get('content-language') ?? metas.get('language');
+  return lang ? normalizeSpace(lang) : undefined;
+}

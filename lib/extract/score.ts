@@ -1,0 +1,78 @@
+import { classifyBoilerplate, type BoilerplateKind } from './boilerplate';
+import { hasSentencePunctuation, textWeight } from './text';
+
+const SENTENCE_END = /[。！？…][”」』"')）]*\s*$|[。]|[.!?]["')]*$/;
+
+/** What the scorer needs to know about one paragraph-level block. */
+export interface BlockFeatures {
+  text: string;
+  /** Weight (see `textWeight`) of the part of the text inside links. */
+  linkWeight: number;
+  /** +1 inside a known body container, -1 inside navigation/comments/footer, 0 otherwise. */
+  hint: number;
+}
+
+export interface ScoredBlock {
+  score: number;
+  weight: number;
+  prose: boolean;
+  boilerplate?: BoilerplateKind;
+  linkDensity: number;
+}
+
+/**
+ * Scores a block: positive for prose (its weight without link text), negative for page furniture.
+ * Prose = has sentence punctuation and at least 8 "Chinese characters" of weight, so a 60-character
+ * Chinese paragraph counts fully, with no 500-character threshold tuned on English.
+ */
+export function scoreBlock(block: BlockFeatures): ScoredBlock {
+  const weight = textWeight(block.text);
+  const linkDensity = weight > 0 ? Math.min(1, block.linkWeight / weight) : 0;
+  const boilerplate = classifyBoilerplate(block.text);
+  if (boilerplate) return { score: -(10 + weight), weight, prose: false, boilerplate, linkDensity };
+  if (linkDensity > 0.5) return { score: -(4 + weight), weight, prose: false, linkDensity };
+  const nonLink = weight - block.linkWeight;
+  // A short line is prose only if it reads as a sentence (ends like one or holds a full stop):
+  // `重返荣耀,小米要放弃惯性_今头条` is a headline even with its comma.
+  const prose = nonLink >= 8 && hasSentencePunctuation(block.text) && (nonLink >= 30 || SENTENCE_END.test(block.text));
+  let score: number;
+  if (prose) score = nonLink - 2 * block.linkWeight;
+  else if (nonLink >= 40) score = nonLink * 0.3; // long unpunctuated text: poems, lists of data, pre-formatted text
+  else score = -(3 + 0.3 * weight);
+  if (block.hint < 0) score = -Math.abs(score) - 2;
+  else if (block.hint > 0 && score > 0) score *= 1.5;
+  return { score, weight, prose, linkDensity };
+}
+
+/**
+ * Where a body run ends early: a "相关新闻 / 推荐阅读" heading after which the run holds much less
+ * prose than before it (a related list that slipped into the run), returns the index to cut at.
+ */
+export function cutAtRelatedHeading(blocks: ScoredBlock[], start: number, end: number): number {
+  let proseBefore = 0;
+  for (let i = start; i <= end; i++) {
+    if (blocks[i].boilerplate === 'related-heading' && proseBefore > 0) {
+      let proseAfter = 0;
+      for (let j = i + 1; j <= end; j++) if (blocks[j].prose) proseAfter += blocks[j].weight;
+      if (proseAfter < proseBefore * 0.5) return i - 1;
+    }
+    if (blocks[i].prose) proseBefore += blocks[i].weight;
+  }
+  return end;
+}
+
+/** Maximum-sum contiguous run (Kadane): the body is the stretch where prose outweighs furniture. */
+export function bestSegment(scores: number[]): { start: number; end: number; sum: number } {
+  let best = { start: 0, end: -1, sum: 0 };
+  let runStart = 0;
+  let run = 0;
+  for (let i = 0; i < scores.length; i++) {
+    if (run <= 0) {
+      run = 0;
+      runStart = i;
+    }
+    run += scores[i];
+    if (run > best.sum) best = { start: runStart, end: i, sum: run };
+  }
+  return best;
+}
