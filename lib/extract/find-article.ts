@@ -41,7 +41,13 @@ function isDocument(node: Document | Element): node is Document {
  */
 export function findArticle(input: Document | Element, options: FindArticleOptions = {}): ArticleResult {
   const doc = isDocument(input) ? input : input.ownerDocument;
-  const scope: Element | null = isDocument(input) ? (input.body ?? input.documentElement) : input;
+  // Saved pages are not always well-formed: when the parser leaves <body> empty (content under an
+  // unknown root element), read the whole document.
+  const scope: Element | null = isDocument(input)
+    ? input.body && input.body.firstChild
+      ? input.body
+      : input.documentElement
+    : input;
   if (!scope) return { ok: false, reason: 'The document has no body.' };
 
   const blocks = collectBlocks(scope);
