@@ -134,15 +134,14 @@ function align(a: string[], b: string[]): Op[] {
       }
       let best = Infinity;
       let op = Op.Insert;
-      // Order of checks = preference on ties: diagonal first, then deletion, then insertion.
-      if (i > 0 && j > 0) {
-        const k = at(i - 1, j - 1);
-        if (k >= 0) {
-          const c = cost[k] + substituteCost(a[i - 1], b[j - 1]);
-          if (c < best) {
-            best = c;
-            op = a[i - 1] === b[j - 1] ? Op.Match : Op.Substitute;
-          }
+      // Order of checks = preference on ties: insertion, then deletion, then the diagonal. The
+      // backtrace runs from the end, so extra characters land as late as possible in a stretch:
+      // next to the characters they were inserted for, not spread before them.
+      if (j > 0) {
+        const k = at(i, j - 1);
+        if (k >= 0 && cost[k] + INDEL_COST < best) {
+          best = cost[k] + INDEL_COST;
+          op = Op.Insert;
         }
       }
       if (i > 0) {
@@ -152,11 +151,14 @@ function align(a: string[], b: string[]): Op[] {
           op = Op.Delete;
         }
       }
-      if (j > 0) {
-        const k = at(i, j - 1);
-        if (k >= 0 && cost[k] + INDEL_COST < best) {
-          best = cost[k] + INDEL_COST;
-          op = Op.Insert;
+      if (i > 0 && j > 0) {
+        const k = at(i - 1, j - 1);
+        if (k >= 0) {
+          const c = cost[k] + substituteCost(a[i - 1], b[j - 1]);
+          if (c < best) {
+            best = c;
+            op = a[i - 1] === b[j - 1] ? Op.Match : Op.Substitute;
+          }
         }
       }
       cost[here] = best;
@@ -214,28 +216,21 @@ function unitsOf(ops: Op[], breakAtSubstitution: boolean): Unit[] {
     }
     const oneUnit = hasIndel && (!breakAtSubstitution || !ops.slice(index, end).includes(Op.Substitute));
     let unit: Unit | null = null;
+    let unitHasSubstitution = false;
     for (let k = index; k < end; k++) {
       const op = ops[k];
-      const startsUnit = !unit || (!oneUnit && op === Op.Substitute && unitHasSubstitution(unit, ops, index, k));
-      if (startsUnit) {
+      if (!unit || (!oneUnit && op === Op.Substitute && unitHasSubstitution)) {
         unit = { referenceStart: reference, referenceEnd: reference, convertedEnd: converted };
         units.push(unit);
+        unitHasSubstitution = false;
       }
+      if (op === Op.Substitute) unitHasSubstitution = true;
       if (op !== Op.Insert) unit!.referenceEnd = ++reference;
       if (op !== Op.Delete) unit!.convertedEnd = ++converted;
     }
     index = end;
   }
   return units;
-}
-
-/** Whether the current unit (which started at or after `runStart`) already holds a substitution. */
-function unitHasSubstitution(unit: Unit, ops: Op[], runStart: number, position: number): boolean {
-  void unit;
-  for (let k = position - 1; k >= runStart; k--) {
-    if (ops[k] === Op.Substitute) return true;
-  }
-  return false;
 }
 
 function splitByAlignment(reference: string[], convertedPoints: string[], fromOriginal: boolean): string[] {
