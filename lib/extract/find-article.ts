@@ -53,7 +53,7 @@ export function findArticle(input: Document | Element, options: FindArticleOptio
   const blocks = collectBlocks(scope);
   const weightOf = new Map<Element, number>();
   const scored: ScoredBlock[] = [];
-  const plainScores = blocks.map((block) => scoreBlock({ text: block.text, linkWeight: block.linkWeight, hint: 0 }));
+  const plainScores = blocks.map((block) => scoreBlock({ text: block.text, linkWeight: block.linkWeight, hint: 0, linkAware: true }));
   let totalWeight = 0;
   blocks.forEach((block, i) => {
     totalWeight += plainScores[i].weight;
@@ -78,7 +78,7 @@ export function findArticle(input: Document | Element, options: FindArticleOptio
   blocks.forEach((block, i) => {
     let hint = 0;
     for (let el: Element | null = block.element; el && hint === 0; el = el === scope ? null : el.parentElement) hint = hintOf(el);
-    const result = hint === 0 ? plainScores[i] : scoreBlock({ text: block.text, linkWeight: block.linkWeight, hint });
+    const result = hint === 0 ? plainScores[i] : scoreBlock({ text: block.text, linkWeight: block.linkWeight, hint, linkAware: true });
     const adjusted = block.heading && result.score > 0 ? { ...result, score: result.score * 0.5 } : result;
     scored.push(adjusted);
     let depth = 0;
@@ -94,18 +94,23 @@ export function findArticle(input: Document | Element, options: FindArticleOptio
     });
   });
 
+  // An element is worth the best run of blocks it holds (not the sum of all its blocks): old pages put
+  // the whole page in one table cell, and the body is one stretch of that cell.
+  const values = scored.map((s) => s.score);
   let container: Element | undefined;
   let best: Candidate | undefined;
+  let segment = { start: 0, end: -1, sum: 0 };
   for (const [el, candidate] of candidates) {
-    if (!best || candidate.score > best.score + 1e-9 || (Math.abs(candidate.score - best.score) <= 1e-9 && candidate.depth > best.depth)) {
+    const run = bestSegment(values.slice(candidate.first, candidate.last + 1));
+    if (!best || run.sum > segment.sum + 1e-9 || (Math.abs(run.sum - segment.sum) <= 1e-9 && candidate.depth > best.depth)) {
       best = candidate;
       container = el;
+      segment = run;
     }
   }
-  if (!container || !best || best.score <= 0) return { ok: false, reason: 'No prose found: the page has no paragraph of running text.' };
+  if (!container || !best || segment.sum <= 0) return { ok: false, reason: 'No prose found: the page has no paragraph of running text.' };
 
   const inside = scored.slice(best.first, best.last + 1);
-  const segment = bestSegment(inside.map((s) => s.score));
   segment.end = cutAtRelatedHeading(inside, segment.start, segment.end);
   const kept: { block: DomBlock; scored: ScoredBlock }[] = [];
   for (let i = best.first + segment.start; i <= best.first + segment.end; i++) {

@@ -10,6 +10,12 @@ export interface BlockFeatures {
   linkWeight: number;
   /** +1 inside a known body container, -1 inside navigation/comments/footer, 0 otherwise. */
   hint: number;
+  /**
+   * True when link text is known (DOM input). Then lists of headlines show up as links and a short
+   * unlinked line (a subheading, a caption) need not be held against the body; in a text dump the
+   * same line may be a headline of a related list, so it counts against.
+   */
+  linkAware?: boolean;
 }
 
 export interface ScoredBlock {
@@ -38,6 +44,7 @@ export function scoreBlock(block: BlockFeatures): ScoredBlock {
   let score: number;
   if (prose) score = nonLink - 2 * block.linkWeight;
   else if (nonLink >= 40) score = nonLink * 0.3; // long unpunctuated text: poems, lists of data, pre-formatted text
+  else if (block.linkAware && block.linkWeight === 0) score = -(0.5 + 0.05 * weight);
   else score = -(3 + 0.3 * weight);
   if (block.hint < 0) score = -Math.abs(score) - 2;
   else if (block.hint > 0 && score > 0) score *= 1.5;
