@@ -39,7 +39,7 @@ for (const path of seedPages) {
   }
 }
 
-function describeState(state: Record<string, unknown>): string {
+function describeState(state: object): string {
   return Object.entries(state)
     .filter(([k]) => k !== 'url')
     .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
