@@ -15,9 +15,19 @@ export type ErrorCode =
   | 'FORMAT_TOO_NEW'
   | 'IMPORT_REJECTED';
 
+/** One record an import refused, and why (the reason starts with the record's path). */
+export interface Rejection {
+  section: 'collections' | 'clips';
+  index: number;
+  id?: string;
+  reason: string;
+}
+
 export interface Failure {
   code: ErrorCode;
   message: string;
+  /** For IMPORT_REJECTED: every refused record. */
+  rejected?: Rejection[];
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: Failure };
