@@ -21,6 +21,23 @@ const SKIP_TAGS = new Set(hints.skipTags.map((tag) => tag.toUpperCase()));
 const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
 const ELEMENT_NODE = 1;
+const SOFT_BREAK = '\u0000';
+const HAN_AT_END = /[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]$/;
+const HAN_AT_START = /^[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]/;
+
+function isWrappedLine(line: string): boolean {
+  const trimmed = line.trim();
+  return textWeight(trimmed) >= 15 && !/[。！？!?.…:：」』”"）)]$/.test(trimmed);
+}
+
+/** Joins hard-wrapped lines: nothing between two Chinese characters, a space elsewhere. */
+function joinWrappedLines(text: string): string {
+  if (!text.includes(SOFT_BREAK)) return text;
+  const pieces = text.split(SOFT_BREAK).map((piece) => piece.trim()).filter(Boolean);
+  let joined = pieces[0] ?? '';
+  for (const piece of pieces.slice(1)) joined += (HAN_AT_END.test(joined) && HAN_AT_START.test(piece) ? '' : ' ') + piece;
+  return joined;
+}
 const TEXT_NODE = 3;
 
 /** `hidden`, `aria-hidden="true"` and inline `display:none`/`visibility:hidden` are not shown, so not read. */
@@ -48,7 +65,7 @@ export function collectBlocks(root: Element): DomBlock[] {
 
   const flush = () => {
     if (parts.length === 0) return;
-    const text = normalizeSpace(parts.join(''));
+    const text = normalizeSpace(joinWrappedLines(parts.join('')));
     if (text) {
       const linkText = linkParts.join('');
       blocks.push({ text, element: owner, linkWeight: linkText ? textWeight(linkText) : 0, heading });
@@ -83,7 +100,13 @@ export function collectBlocks(root: Element): DomBlock[] {
     const element = node as Element;
     const tag = element.tagName.toUpperCase();
     if (tag === 'BR') {
-      flush();
+      // One <br> after a line that stops mid-sentence is a hard wrap inside a paragraph (old pages
+      // and pre-formatted mail wrap at a fixed width); a second <br>, or one after a finished
+      // sentence or a short line, ends the block.
+      const joined = parts.join('');
+      const lastLine = joined.slice(joined.lastIndexOf(SOFT_BREAK) + 1);
+      if (!lastLine.trim() || !isWrappedLine(lastLine)) flush();
+      else parts.push(SOFT_BREAK);
       return;
     }
     if (tag === 'IMG') return;

@@ -112,6 +112,10 @@ export function findArticle(input: Document | Element, options: FindArticleOptio
 
   const inside = scored.slice(best.first, best.last + 1);
   segment.end = cutAtRelatedHeading(inside, segment.start, segment.end);
+  // Tables, lists and short closing lines that end a body carry no sentence punctuation and would be
+  // trimmed by the run; unlinked text that follows the run directly, before any link or furniture, is
+  // still the body.
+  while (segment.end + 1 < inside.length && isPlainTrailingText(inside[segment.end + 1], blocks[best.first + segment.end + 1])) segment.end++;
   const kept: { block: DomBlock; scored: ScoredBlock }[] = [];
   for (let i = best.first + segment.start; i <= best.first + segment.end; i++) {
     const s = scored[i];
@@ -135,7 +139,8 @@ export function findArticle(input: Document | Element, options: FindArticleOptio
     return { ok: false, reason: `Too little prose for an article: ${Math.round(proseWeight)} characters of running text (at least ${minProse} needed).` };
   }
   const pageLinkWeight = blocks.reduce((sum, block) => sum + block.linkWeight, 0);
-  if (pageLinkWeight > totalWeight * 0.7 && proseWeight < totalWeight * 0.15) {
+  const proseBlocks = body.filter(({ scored: s }) => s.prose).length;
+  if (pageLinkWeight > totalWeight * 0.7 && proseWeight < totalWeight * 0.15 && (proseBlocks < 3 || proseWeight < 200)) {
     return { ok: false, reason: 'A list of links (home, channel or search-result page): links outweigh running text.' };
   }
 
@@ -162,6 +167,10 @@ export function findArticle(input: Document | Element, options: FindArticleOptio
     lang: pageLanguage(metaScope, metas),
     script: detectScript(bodyText),
   };
+}
+
+function isPlainTrailingText(scoredBlock: ScoredBlock, block: DomBlock): boolean {
+  return !scoredBlock.boilerplate && block.linkWeight === 0 && !block.heading && scoredBlock.score > -5;
 }
 
 /** The container, or its children that hold the body when the body is a few siblings among other things. */

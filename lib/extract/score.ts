@@ -34,7 +34,9 @@ export interface ScoredBlock {
 export function scoreBlock(block: BlockFeatures): ScoredBlock {
   const weight = textWeight(block.text);
   const linkDensity = weight > 0 ? Math.min(1, block.linkWeight / weight) : 0;
-  const boilerplate = classifyBoilerplate(block.text);
+  let boilerplate = classifyBoilerplate(block.text);
+  // A bare number without a link is a table cell, not a page link.
+  if (boilerplate === 'pagination' && block.linkAware && block.linkWeight === 0 && /^\d+$/.test(block.text)) boilerplate = undefined;
   if (boilerplate) return { score: -(10 + weight), weight, prose: false, boilerplate, linkDensity };
   if (linkDensity > 0.5) return { score: -(4 + weight), weight, prose: false, linkDensity };
   const nonLink = weight - block.linkWeight;
