@@ -133,14 +133,15 @@ export function findArticle(input: Document | Element, options: FindArticleOptio
 
   const compactTitle = title.replace(/\s+/g, '');
   const body = kept.filter(({ block, scored: s }) => s.prose || block.text.replace(/\s+/g, '') !== compactTitle);
-  const proseWeight = body.reduce((sum, { scored: s }) => sum + (s.prose ? s.weight : 0), 0);
+  // Prose, plus unpunctuated text a body container vouches for (scored positive: lyrics, poems).
+  const proseWeight = body.reduce((sum, { scored: s }) => sum + (s.prose || s.score > 0 ? s.weight : 0), 0);
   const minProse = options.minProseWeight ?? DEFAULT_MIN_PROSE_WEIGHT;
   if (proseWeight < minProse) {
     return { ok: false, reason: `Too little prose for an article: ${Math.round(proseWeight)} characters of running text (at least ${minProse} needed).` };
   }
   const pageLinkWeight = blocks.reduce((sum, block) => sum + block.linkWeight, 0);
   const proseBlocks = body.filter(({ scored: s }) => s.prose).length;
-  if (pageLinkWeight > totalWeight * 0.7 && proseWeight < totalWeight * 0.15 && (proseBlocks < 3 || proseWeight < 200)) {
+  if (pageLinkWeight > totalWeight * 0.7 && proseWeight < totalWeight * 0.15 && (proseBlocks < 2 || proseWeight < 80)) {
     return { ok: false, reason: 'A list of links (home, channel or search-result page): links outweigh running text.' };
   }
 

@@ -50,6 +50,9 @@ export function scoreBlock(block: BlockFeatures): ScoredBlock {
   else score = -(3 + 0.3 * weight);
   if (block.hint < 0) score = -Math.abs(score) - 2;
   else if (block.hint > 0 && score > 0) score *= 1.5;
+  // Inside a known body container, unlinked lines without punctuation (lyrics, poems, lists, tables)
+  // are body too.
+  else if (block.hint > 0 && block.linkAware && block.linkWeight === 0) score = 0.3 * weight;
   return { score, weight, prose, linkDensity };
 }
 
