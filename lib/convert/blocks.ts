@@ -23,19 +23,24 @@ function tagOf(element: Element): string {
   return element.localName.toLowerCase();
 }
 
+function classesOf(element: Element): string[] {
+  const value = element.getAttribute('class');
+  return value ? value.split(/\s+/) : [];
+}
+
 /** Our highlight wrappers are inline page text, not extension UI. */
 function isHighlightWrapper(element: Element, tag: string): boolean {
-  if (HIGHLIGHT_WRAPPERS.has(tag)) return true;
-  return HIGHLIGHT_WRAPPERS.size > 0 && [...HIGHLIGHT_WRAPPERS].some((name) => element.classList?.contains(name));
+  return HIGHLIGHT_WRAPPERS.has(tag) || classesOf(element).some((name) => HIGHLIGHT_WRAPPERS.has(name));
 }
 
 function isExtensionUi(element: Element, tag: string): boolean {
   if (isHighlightWrapper(element, tag)) return false;
   if (tag.startsWith(EXTENSION_PREFIX)) return true;
-  const classes = element.classList;
-  if (!classes) return false;
-  for (let i = 0; i < classes.length; i++) if (classes[i].startsWith(EXTENSION_PREFIX)) return true;
-  return false;
+  return classesOf(element).some((name) => name.startsWith(EXTENSION_PREFIX));
+}
+
+function hasSkippedClass(element: Element): boolean {
+  return classesOf(element).some((name) => SKIPPED_CLASSES.includes(name));
 }
 
 /** True for an element whose whole subtree must keep its text as is. */
@@ -46,7 +51,7 @@ export function isSkippedElement(element: Element): boolean {
   const editable = element.getAttribute('contenteditable');
   if (editable !== null && editable.toLowerCase() !== 'false') return true;
   if (element.getAttribute('translate')?.toLowerCase() === 'no') return true;
-  return SKIPPED_CLASSES.some((name) => element.classList?.contains(name));
+  return hasSkippedClass(element);
 }
 
 export function isInlineElement(element: Element): boolean {
@@ -148,6 +153,5 @@ function isAttributeOnlyField(element: Element): boolean {
   const tag = tagOf(element);
   if (tag !== 'input' && tag !== 'textarea' && tag !== 'select') return false;
   // A field inside our own UI or marked no-translate stays untouched altogether.
-  return !isExtensionUi(element, tag) && element.getAttribute('translate')?.toLowerCase() !== 'no' &&
-    !SKIPPED_CLASSES.some((name) => element.classList?.contains(name));
+  return !isExtensionUi(element, tag) && element.getAttribute('translate')?.toLowerCase() !== 'no' && !hasSkippedClass(element);
 }

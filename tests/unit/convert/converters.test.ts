@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { createConverterCache, detectScript, loadOpenccBundle, planDirection, type DictionaryBundle } from '../../../lib/convert';
+import { loadKnownDifferences, loadOpenccCases, stringConverter } from './opencc-cases';
+
+describe('createConverterCache', () => {
+  it('loads only the bundle a direction needs, once, and keeps the built converter', async () => {
+    const loaded: DictionaryBundle[] = [];
+    const cache = createConverterCache(async (bundle) => {
+      loaded.push(bundle);
+      return loadOpenccBundle(bundle);
+    });
+    expect(await cache.convertTexts(['软件', '鼠标'], 'cn', 'twp')).toEqual(['軟體', '滑鼠']);
+    expect(loaded).toEqual(['cn2t']);
+    expect(await cache.convertTexts(['軟體'], 'tw', 'cn')).toEqual(['软体']);
+    expect(loaded).toEqual(['cn2t', 't2cn']);
+    const first = await cache.getConverter('cn', 'twp');
+    expect(await cache.getConverter('cn', 'twp')).toBe(first);
+    await cache.convertTexts(['软件'], 'cn', 'twp');
+    expect(loaded).toEqual(['cn2t', 't2cn']);
+    expect(cache.builtDirections().map((built) => built.direction).sort()).toEqual(['cn>twp', 'tw>cn']);
+  });
+
+  it('does not convert for original or for a page already in the target script', async () => {
+    const cache = createConverterCache(async () => {
+      throw new Error('must not load');
+    });
+    expect(await cache.convertTexts(['软件'], 'cn', 'original')).toEqual(['软件']);
+    expect(await cache.convertTexts(['软件'], 'cn', 'cn')).toEqual(['软件']);
+    expect(await cache.convertTexts(['軟體'], 'tw', 'tw')).toEqual(['軟體']);
+    expect(planDirection('hk', 'tw')).toEqual({ kind: 'opencc', bundle: 'cn2t', from: 't', to: 'tw' });
+  });
+
+  it('retries a failed load instead of caching the failure', async () => {
+    let attempts = 0;
+    const cache = createConverterCache(async (bundle) => {
+      if (++attempts === 1) throw new Error('network');
+      return loadOpenccBundle(bundle);
+    });
+    await expect(cache.convertTexts(['软件'], 'cn', 'tw')).rejects.toThrow('network');
+    expect(await cache.convertTexts(['软件'], 'cn', 'tw')).toEqual(['軟件']);
+  });
+
+  // The per-direction bundles must convert exactly like opencc-js's full build (and so like OpenCC).
+  const directions = [
+    ['s2tw', 'cn', 'tw'],
+    ['s2twp', 'cn', 'twp'],
+    ['s2hk', 'cn', 'hk'],
+    ['tw2s', 'tw', 'cn'],
+    ['hk2s', 'hk', 'cn'],
+    ['t2s', 't', 'cn'],
+    ['t2tw', 't', 'tw'],
+    ['t2hk', 't', 'hk'],
+  ] as const;
+  const cases = loadOpenccCases();
+  const known = loadKnownDifferences();
+  const cache = createConverterCache();
+  for (const [config, from, to] of directions) {
+    it(`${from} → ${to} equals OpenCC ${config} on its testcases`, async () => {
+      const mine = cases.filter((testCase) => testCase.config === config);
+      expect(mine.length).toBeGreaterThan(5);
+      const converted = await cache.convertTexts(mine.map((testCase) => testCase.input), from, to);
+      mine.forEach((testCase, i) => {
+        expect(converted[i]).toBe(stringConverter(config)(testCase.input));
+        if (!known.some((entry) => entry.id === testCase.id && entry.config === config)) expect(converted[i]).toBe(testCase.expected);
+      });
+    });
+  }
+});
+
+describe('detectScript', () => {
+  it('tells simplified from traditional by script-only characters', () => {
+    expect(detectScript('公安部等九部门联合部署开展打击惩治涉网黑恶犯罪专项行动')).toBe('zh-Hans');
+    expect(detectScript('漢中市舉行2020年掃黑除惡專項斗爭新聞發布會')).toBe('zh-Hant');
+    expect(detectScript('中国人民的大会')).toBe('zh-Hans'); // 国 and 会 are simplified-only
+    expect(detectScript('The quick brown fox')).toBe('none');
+    expect(detectScript('中文大学')).toBe('zh-Hans');
+    expect(detectScript('人民大会堂在北京')).toBe('zh-Hans');
+    expect(detectScript('在北京的人')).toBe('none');
+  });
+});
