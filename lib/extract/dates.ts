@@ -8,6 +8,9 @@ const pad = (value: number) => String(value).padStart(2, '0');
 const DATE_IN_TEXT =
   /(?<![\d])((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?(?:\s*(?:[T ]|\u00a0)?\s*(?:[（(]?[星期周週][一二三四五六日天][)）]?\s*)?(上午|下午|凌晨|晚上|早上|中午)?\s*(\d{1,2})\s*[:：時时点點]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?)?/;
 
+/** `9/17/2004 5:54:13 AM`: US order, as ASP pages print dates. */
+const US_DATE_IN_TEXT = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(AM|PM)?)?/i;
+
 export interface FoundDate {
   iso: string;
   index: number;
@@ -34,6 +37,18 @@ export function findDateInText(text: string): FoundDate | undefined {
     const date = `${year}-${pad(month)}-${pad(day)}`;
     if (hour === undefined) return { iso: date, index: match.index, hasTime: false };
     return { iso: `${date}T${pad(hour)}:${pad(minute)}:${pad(second)}`, index: match.index, hasTime: true };
+  }
+  const us = US_DATE_IN_TEXT.exec(text);
+  if (us) {
+    const [, mo, d, y, h, mi, s, meridiem] = us;
+    let hour = h === undefined ? undefined : Number(h);
+    if (hour !== undefined && meridiem?.toUpperCase() === 'PM' && hour < 12) hour += 12;
+    if (hour !== undefined && meridiem?.toUpperCase() === 'AM' && hour === 12) hour = 0;
+    if (valid(Number(y), Number(mo), Number(d), hour, Number(mi ?? 0), Number(s ?? 0))) {
+      const date = `${y}-${pad(Number(mo))}-${pad(Number(d))}`;
+      if (hour === undefined) return { iso: date, index: us.index, hasTime: false };
+      return { iso: `${date}T${pad(hour)}:${pad(Number(mi))}:${pad(Number(s ?? 0))}`, index: us.index, hasTime: true };
+    }
   }
   return undefined;
 }

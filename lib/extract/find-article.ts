@@ -6,6 +6,7 @@ import {
   findSourceInText,
   machinePublishedAt,
   pageLanguage,
+  preferTimedDate,
   readJsonLd,
   readMetaTags,
 } from './metadata';
@@ -153,7 +154,7 @@ export function findArticle(input: Document | Element, options: FindArticleOptio
   const after = blocks.slice(lastBody + 1).map((b) => b.text);
   const nearText = [...before.slice(-12), ...after.slice(0, 12)].join('\n');
 
-  const publishedAt = machinePublishedAt(metaScope, metas, jsonLd) ?? datelineFromBlocks(before, [...articleBlocks.map((b) => b.text), ...after]);
+  const publishedAt = preferTimedDate(machinePublishedAt(metaScope, metas, jsonLd), datelineFromBlocks(before, articleBlocks.map((b) => b.text), after));
   const source = findSourceInText(before.slice(-12).join('\n')) ?? findSourceInText(after.slice(0, 12).join('\n')) ?? findSourceInText(bodyText.slice(-300));
   const byline = (metas.get('author') || jsonLd?.author || findBylineInText(nearText))?.trim() || undefined;
 

@@ -92,7 +92,7 @@ const AUTHOR_IN_TEXT = /(?:作者|撰文|文\s*\/|記者|记者|本报记者|本
 /** `来源:公安部网站  打印本页` → `公安部网站`. */
 export function findSourceInText(text: string): string | undefined {
   const match = SOURCE_IN_TEXT.exec(text);
-  if (!match) return undefined;
+  if (!match || /[=<>]/.test(match[1]) || !/[\u3400-\u9fffA-Za-z]{2}/.test(match[1])) return undefined;
   return match[1].replace(/(?:打印|作者|编辑|編輯|时间|時間|发布|發布|日期|字号|字號).*$/, '') || undefined;
 }
 
@@ -100,21 +100,39 @@ export function findSourceInText(text: string): string | undefined {
 export function findBylineInText(text: string): string | undefined {
   const match = AUTHOR_IN_TEXT.exec(text);
   if (!match) return undefined;
+  if (/^(?:size|本人|by)$/i.test(match[1]) || match[1].startsWith('本人')) return undefined;
   const name = match[1].replace(/(?:报道|報導|报导|摄影|攝影|来源|來源|发布|發布|时间|時間|编辑|編輯).*$/, '').trim();
   return name.length >= 2 ? name : undefined;
 }
 
-/** The dateline near the body: the last date written before the body's first line, else the first after. */
-export function datelineFromBlocks(before: string[], after: string[]): string | undefined {
-  for (let i = before.length - 1; i >= Math.max(0, before.length - 12); i--) {
-    const found = findDateInText(before[i]);
-    if (found) return found.iso;
-  }
-  for (const text of after.slice(0, 40)) {
-    const found = findDateInText(text);
-    if (found) return found.iso;
-  }
-  return undefined;
+/**
+ * The dateline near the body: a date just above the body's first line, else just below its last line
+ * (blogs and forums write "posted at" under the post), else further above (old portals put dozens of
+ * one-character cells between dateline and body), else in the body's first or last lines.
+ */
+export function datelineFromBlocks(before: string[], body: string[], after: string[]): string | undefined {
+  const lookBack = (from: number, to: number) => {
+    for (let i = before.length - 1 - from; i >= Math.max(0, before.length - to); i--) {
+      const found = findDateInText(before[i]);
+      if (found) return found.iso;
+    }
+    return undefined;
+  };
+  const firstIn = (texts: string[]) => {
+    for (const text of texts) {
+      const found = findDateInText(text);
+      if (found) return found.iso;
+    }
+    return undefined;
+  };
+  return lookBack(0, 15) ?? firstIn(after.slice(0, 10)) ?? lookBack(15, 200) ?? firstIn([...body.slice(0, 3), ...body.slice(-3)]);
+}
+
+/** A machine date without a time of day gets the time from the page's dateline when both name the same day. */
+export function preferTimedDate(machine: string | undefined, dateline: string | undefined): string | undefined {
+  if (!machine) return dateline;
+  if (dateline && !machine.includes('T') && dateline.startsWith(machine) && dateline.includes('T')) return dateline;
+  return machine;
 }
 
 export function pageLanguage(doc: Document | Element, metas: Map<string, string>): string | undefined {

@@ -1,4 +1,5 @@
 import { classifyBoilerplate, type BoilerplateKind } from './boilerplate';
+import { findDateInText } from './dates';
 import { hasSentencePunctuation, textWeight } from './text';
 
 const SENTENCE_END = /[。！？…][”」』"')）]*\s*$|[。]|[.!?]["')]*$/;
@@ -46,13 +47,14 @@ export function scoreBlock(block: BlockFeatures): ScoredBlock {
   let score: number;
   if (prose) score = nonLink - 2 * block.linkWeight;
   else if (nonLink >= 40) score = nonLink * 0.3; // long unpunctuated text: poems, lists of data, pre-formatted text
+  else if (isDateline(block.text)) score = -(3 + 0.3 * weight);
   else if (block.linkAware && block.linkWeight === 0) score = -(0.5 + 0.05 * weight);
   else score = -(3 + 0.3 * weight);
   if (block.hint < 0) score = -Math.abs(score) - 2;
   else if (block.hint > 0 && score > 0) score *= 1.5;
   // Inside a known body container, unlinked lines without punctuation (lyrics, poems, lists, tables)
   // are body too.
-  else if (block.hint > 0 && block.linkAware && block.linkWeight === 0) score = 0.3 * weight;
+  else if (block.hint > 0 && block.linkAware && block.linkWeight === 0 && !isDateline(block.text)) score = 0.3 * weight;
   return { score, weight, prose, linkDensity };
 }
 
@@ -71,6 +73,11 @@ export function cutAtRelatedHeading(blocks: ScoredBlock[], start: number, end: n
     if (blocks[i].prose) proseBefore += blocks[i].weight;
   }
   return end;
+}
+
+/** A short unpunctuated line with a date in it: `2005年03月31日03:18 北京娱乐信报`, `作者：… 时间：…`. */
+function isDateline(text: string): boolean {
+  return text.length <= 120 && findDateInText(text) !== undefined;
 }
 
 /** Maximum-sum contiguous run (Kadane): the body is the stretch where prose outweighs furniture. */
