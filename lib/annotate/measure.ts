@@ -1,0 +1,62 @@
+/**
+ * The measure of a statistic: the short phrase saying what is counted. Taken from the clause before
+ * the number (破获案件811起 → 破获案件), cut after stop words (共, 累计 …), agency names and generic
+ * actors (公安机关); when that leaves nothing or a preposition (对319名…), taken after the unit instead
+ * (由23个部门和单位组成 → 部门和单位).
+ */
+import statData from '../data/annotate-statistics.json';
+import { isAsciiDigit, isHan, isLatinLetter, sliceCodes } from './chars';
+import type { Hit } from './hit';
+import { wordTrie } from './trie';
+
+const MAX_BEFORE = 24;
+const MAX_AFTER = 12;
+
+const stopWords = statData.measureStopWords.map((w) => w);
+const stripThrough = statData.measureStripThrough;
+const trailingWords = statData.measureTrailingWords;
+const takeAfterEnding = new Uint8Array(0x10000);
+for (const ch of statData.measureTakeAfterEndings) takeAfterEnding[ch.charCodeAt(0)] = 1;
+const afterStopTrie = wordTrie(statData.measureAfterStopWords);
+
+function isWordUnit(code: number): boolean {
+  return isHan(code) || isLatinLetter(code) || isAsciiDigit(code);
+}
+
+/** Index just after the last occurrence of any word in `words` within `text`, or 0. */
+function cutAfterLast(text: string, words: readonly string[]): number {
+  let cut = 0;
+  for (const word of words) {
+    const at = text.lastIndexOf(word);
+    if (at !== -1 && at + word.length > cut) cut = at + word.length;
+  }
+  return cut;
+}
+
+/**
+ * @param start first unit of the statistic (its qualifier, if any)
+ * @param end just after the statistic
+ * @param floor measure may not reach before this (end of the previous statistic)
+ * @param agencies agency hits, to cut their names off the phrase
+ */
+export function measureFor(codes: Uint16Array, length: number, start: number, end: number, floor: number, agencies: readonly Hit[]): string | undefined {
+  let from = start;
+  while (from > floor && start - from < MAX_BEFORE && isWordUnit(codes[from - 1])) from--;
+  for (const agency of agencies) {
+    if (agency.end > from && agency.end <= start) from = agency.end;
+  }
+  let phrase = sliceCodes(codes, from, start);
+  phrase = phrase.slice(cutAfterLast(phrase, stopWords));
+  phrase = phrase.slice(cutAfterLast(phrase, stripThrough));
+  for (const word of trailingWords) {
+    if (phrase.endsWith(word)) {
+      phrase = phrase.slice(0, phrase.length - word.length);
+      break;
+    }
+  }
+  if (phrase.length > 0 && takeAfterEnding[phrase.charCodeAt(phrase.length - 1)] === 0) return phrase;
+
+  let to = end;
+  while (to < length && to - end < MAX_AFTER && isWordUnit(codes[to]) && afterStopTrie.longestAt(codes, to, length) === null) to++;
+  return to > end ? sliceCodes(codes, end, to) : undefined;
+}

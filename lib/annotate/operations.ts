@@ -1,0 +1,231 @@
+/**
+ * Operations: named campaigns. Three ways in:
+ * 1. quoted names, alone or listed, followed by a suffix (“云剑”“断卡”“断流”等专项行动, “斩链”“清源”“利剑”三大战役,
+ *    “拔钉”行动) — any quoted name counts here, except case codes without Han characters (“12.15”专案);
+ *    without a suffix only known names count (“断卡”), so “厦门经验”, “一键查卡”, “五进” stay out;
+ * 2. known names written without quotes before a suffix (断卡行动2.0, 净网2022专项行动, 云剑、断卡等专项行动);
+ * 3. descriptive campaigns: from 打击/严打/整治/扫黑 to 专项行动/攻坚行动/专项整治 in one clause.
+ * A bare known name (长城 the wall, 利剑 as a metaphor) is never an operation.
+ *
+ * Span: the name between the quotes; an unquoted name directly followed by its suffix spans both.
+ */
+import operationData from '../data/operations.json';
+import patternData from '../data/annotate-operations-patterns.json';
+import { codesOf, endsWithAt, isAsciiDigit, isHan, sliceCodes } from './chars';
+import type { Hit } from './hit';
+import { simplify } from './normalize';
+import { CodeTrie, wordTrie } from './trie';
+
+interface OperationEntry {
+  name: string;
+  canonical?: string;
+  yearSuffix?: boolean;
+  aliases?: string[];
+}
+
+interface OperationTerm {
+  entry: OperationEntry;
+  /** The term already names the operation type (百日行动), so it needs no suffix. */
+  complete: boolean;
+}
+
+type SuffixKind = '行动' | '战役' | '专案';
+
+const operations = operationData.operations as OperationEntry[];
+const operationTrie = new CodeTrie<OperationTerm>();
+const COMPLETE_ENDINGS = ['行动', '战役', '专案', '攻势'];
+for (const entry of operations) {
+  for (const term of [entry.name, ...(entry.aliases ?? [])]) {
+    const simplified = simplify(term);
+    operationTrie.add(simplified, { entry, complete: COMPLETE_ENDINGS.some((e) => simplified.endsWith(e)) });
+  }
+}
+
+const openQuote = new Uint8Array(0x10000);
+const closeQuote = new Uint8Array(0x10000);
+for (const ch of patternData.openQuotes) openQuote[ch.charCodeAt(0)] = 1;
+for (const ch of patternData.closeQuotes) closeQuote[ch.charCodeAt(0)] = 1;
+const listSeparator = new Uint8Array(0x10000);
+for (const ch of patternData.listSeparators) listSeparator[ch.charCodeAt(0)] = 1;
+
+const joinerTrie = wordTrie(patternData.listJoiners);
+const counterTrie = wordTrie(patternData.counters);
+const suffixTrie = wordTrie(patternData.suffixes);
+const versionTrie = wordTrie(patternData.trailingVersions);
+const descriptiveSuffixTrie = wordTrie(patternData.descriptiveSuffixes);
+const descriptiveStartTrie = wordTrie(patternData.descriptiveStarts);
+const launchWords = patternData.descriptiveLaunchWords.map(codesOf);
+const battleSuffixes = new Set(patternData.battleSuffixes);
+const caseSuffixes = new Set(patternData.caseSuffixes);
+
+interface Suffix {
+  end: number;
+  kind: SuffixKind;
+  /** The suffix follows the name directly (no 等 / 三大 in between). */
+  direct: boolean;
+  /** A version (2.0) after the suffix. */
+  version: string;
+}
+
+function suffixAfter(codes: Uint16Array, length: number, at: number): Suffix | null {
+  let j = at;
+  const joiner = joinerTrie.longestAt(codes, j, length);
+  if (joiner !== null) j = joiner.end;
+  const counter = counterTrie.longestAt(codes, j, length);
+  if (counter !== null) j = counter.end;
+  const suffix = suffixTrie.longestAt(codes, j, length);
+  if (suffix === null) return null;
+  const kind: SuffixKind = [...battleSuffixes].some((b) => suffix.value.endsWith(b))
+    ? '战役'
+    : caseSuffixes.has(suffix.value)
+      ? '专案'
+      : '行动';
+  const version = versionTrie.longestAt(codes, suffix.end, length);
+  // 2.0 only when it is not the start of a longer number (行动2.05亿 would be odd, but be safe).
+  const versionOk = version !== null && !(version.end < length && isAsciiDigit(codes[version.end]));
+  return {
+    end: versionOk ? version!.end : suffix.end,
+    kind,
+    direct: j === at,
+    version: versionOk ? version!.value : '',
+  };
+}
+
+function canonicalFor(content: string, kind: SuffixKind): string {
+  if (COMPLETE_ENDINGS.some((e) => content.endsWith(e))) return content;
+  return content + kind;
+}
+
+/** A known name at `at` (with its optional year, 净网2022), or null. */
+function knownNameAt(codes: Uint16Array, length: number, at: number): { end: number; term: OperationTerm } | null {
+  const match = operationTrie.longestAt(codes, at, length);
+  if (match === null) return null;
+  let end = match.end;
+  if (match.value.entry.yearSuffix) {
+    let k = end;
+    while (k < length && k - end < 4 && isAsciiDigit(codes[k])) k++;
+    if (k - end === 4) end = k;
+  }
+  return { end, term: match.value };
+}
+
+function hasHan(codes: Uint16Array, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (isHan(codes[k])) return true;
+  return false;
+}
+
+/** Close quote for an open quote at `at`, within the length limit and one clause, or -1. */
+function closeQuoteFor(codes: Uint16Array, length: number, at: number): number {
+  const limit = Math.min(length, at + 2 + patternData.maxQuotedLength);
+  for (let k = at + 1; k < limit; k++) {
+    const code = codes[k];
+    if (closeQuote[code] === 1) return k > at + 1 ? k : -1;
+    if (openQuote[code] === 1 || code === 0x3002 /* 。 */ || code === 0xff0c /* ， */ || code === 0x0a) return -1;
+  }
+  return -1;
+}
+
+const interesting = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  interesting[c] = openQuote[c] | operationTrie.firstUnit[c] | descriptiveSuffixTrie.firstUnit[c];
+}
+
+export function findOperations(codes: Uint16Array, length: number): Hit[] {
+  const hits: Hit[] = [];
+  let lastEnd = 0;
+
+  for (let i = 0; i < length; i++) {
+    const code = codes[i];
+    if (interesting[code] === 0) continue;
+
+    if (openQuote[code] === 1) {
+      const segments: [number, number][] = [];
+      let j = i;
+      while (j < length && openQuote[codes[j]] === 1) {
+        const close = closeQuoteFor(codes, length, j);
+        if (close === -1) break;
+        segments.push([j + 1, close]);
+        j = close + 1;
+        if (j + 1 < length && listSeparator[codes[j]] === 1 && openQuote[codes[j + 1]] === 1) j++;
+      }
+      if (segments.length === 0) continue;
+      const suffix = suffixAfter(codes, length, j);
+      for (const [start, end] of segments) {
+        if (suffix !== null) {
+          if (!hasHan(codes, start, end)) continue; // “12.15”专案: a case code
+          hits.push({ kind: 'operation', start, end, canonical: canonicalFor(sliceCodes(codes, start, end), suffix.kind) });
+        } else {
+          const known = knownNameAt(codes, length, start);
+          if (known === null) continue;
+          let nameEnd = known.end;
+          const inner = known.term.complete ? null : suffixAfter(codes, end, nameEnd);
+          if (inner !== null && inner.direct) nameEnd = inner.end;
+          if (nameEnd !== end) continue;
+          const canonical = known.term.entry.canonical ?? (inner !== null ? canonicalFor(sliceCodes(codes, start, end), inner.kind) : canonicalFor(sliceCodes(codes, start, known.end), '行动'));
+          hits.push({ kind: 'operation', start, end, canonical });
+        }
+      }
+      const stop = suffix !== null ? suffix.end : j;
+      lastEnd = stop;
+      i = stop - 1;
+      continue;
+    }
+
+    if (operationTrie.firstUnit[code] === 1 && (i === 0 || closeQuote[codes[i - 1]] === 0)) {
+      const names: { start: number; end: number; term: OperationTerm }[] = [];
+      let j = i;
+      for (;;) {
+        const known = knownNameAt(codes, length, j);
+        if (known === null) break;
+        names.push({ start: j, end: known.end, term: known.term });
+        j = known.end;
+        if (j + 1 < length && listSeparator[codes[j]] === 1 && knownNameAt(codes, length, j + 1) !== null) j++;
+        else break;
+      }
+      if (names.length > 0) {
+        const suffix = suffixAfter(codes, length, j);
+        const single = names.length === 1 ? names[0] : null;
+        if (single !== null && single.term.complete && (suffix === null || !suffix.direct)) {
+          hits.push({ kind: 'operation', start: single.start, end: single.end, canonical: single.term.entry.canonical ?? sliceCodes(codes, single.start, single.end) });
+          lastEnd = single.end;
+          i = single.end - 1;
+          continue;
+        }
+        if (suffix !== null) {
+          if (single !== null && suffix.direct) {
+            const name = sliceCodes(codes, single.start, single.end);
+            const canonical = (single.term.entry.canonical ?? canonicalFor(name, suffix.kind)) + suffix.version;
+            hits.push({ kind: 'operation', start: single.start, end: suffix.end, canonical });
+          } else {
+            for (const name of names) {
+              const text = sliceCodes(codes, name.start, name.end);
+              hits.push({ kind: 'operation', start: name.start, end: name.end, canonical: name.term.entry.canonical ?? canonicalFor(text, suffix.kind) });
+            }
+          }
+          lastEnd = suffix.end;
+          i = suffix.end - 1;
+          continue;
+        }
+      }
+    }
+
+    if (descriptiveSuffixTrie.firstUnit[code] === 1 && i > lastEnd && closeQuote[codes[i - 1]] === 0) {
+      const suffix = descriptiveSuffixTrie.longestAt(codes, i, length);
+      if (suffix === null) continue;
+      let back = i;
+      while (back > lastEnd && i - back < patternData.maxDescriptiveLength && isHan(codes[back - 1])) back--;
+      let start = -1;
+      for (let k = back; k < i - 1; k++) {
+        if (descriptiveStartTrie.longestAt(codes, k, i) === null) continue;
+        if (start === -1) start = k;
+        else if (launchWords.some((w) => endsWithAt(codes, k, w))) start = k;
+      }
+      if (start !== -1) {
+        hits.push({ kind: 'operation', start, end: suffix.end, canonical: sliceCodes(codes, start, suffix.end) });
+        lastEnd = suffix.end;
+        i = suffix.end - 1;
+      }
+    }
+  }
+  return hits;
+}

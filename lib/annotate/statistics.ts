@@ -1,0 +1,248 @@
+/**
+ * Statistics: reported figures, found by a hand-written number scanner over the normalised text.
+ *
+ * A figure is a number (Arabic with thousands separators and decimals, Chinese numerals, or mixed:
+ * 3180余亿元, 2.1万余人次, 两千余) with a unit or measure word (起, 名, 人次, 元, %, 个月 …), or an Arabic
+ * number with a multiplier (46.4万). Kept out: dates and times (2022年, 3月24日, 21:31:24), time units
+ * without a duration trigger (为期/连续/集中 …), ordinals (第三), phone numbers and identifiers (no unit,
+ * or glued to letters/dashes), numbers inside quotes (“四个坚持”), vague counts (数十名), and a lone 一
+ * (一批, 一起, 一人多企) unless it is a duration (集中一年).
+ */
+import statData from '../data/annotate-statistics.json';
+import { isAsciiDigit, isLatinLetter, codesOf, endsWithAt } from './chars';
+import type { Hit } from './hit';
+import { measureFor } from './measure';
+import { wordTrie } from './trie';
+
+const unitTrie = wordTrie(statData.units);
+const timeUnits = new Set(statData.timeUnits);
+const moneyUnits = statData.moneyUnits as Record<string, string>;
+const durationTriggers = statData.durationTriggers.map(codesOf);
+const approxPrefixes = statData.approxPrefixes.map(codesOf).sort((a, b) => b.length - a.length);
+const approxSuffixTrie = wordTrie(statData.approxSuffixes);
+const approxInfix = new Uint8Array(0x10000);
+for (const w of statData.approxInfixes) approxInfix[w.charCodeAt(0)] = 1;
+const vaguePrefix = new Uint8Array(0x10000);
+for (const ch of statData.vaguePrefixes) vaguePrefix[ch.charCodeAt(0)] = 1;
+const rejectPrefix = new Uint8Array(0x10000);
+for (const ch of statData.rejectPrefixes) rejectPrefix[ch.charCodeAt(0)] = 1;
+
+/** Chinese digits 0–9 (index = code unit, -1 = not a digit). */
+const chineseDigit = new Int8Array(0x10000).fill(-1);
+for (const [ch, v] of Object.entries({ 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 })) {
+  chineseDigit[ch.charCodeAt(0)] = v;
+}
+/** Chinese multipliers 十 百 千 (within a section) and 万 亿 (section ends). */
+const smallMultiplier = new Float64Array(0x10000);
+smallMultiplier['十'.charCodeAt(0)] = 10;
+smallMultiplier['百'.charCodeAt(0)] = 100;
+smallMultiplier['千'.charCodeAt(0)] = 1000;
+const bigMultiplier = new Float64Array(0x10000);
+bigMultiplier['万'.charCodeAt(0)] = 1e4;
+bigMultiplier['亿'.charCodeAt(0)] = 1e8;
+
+const OPEN_QUOTES = '“「『"';
+const openQuote = new Uint8Array(0x10000);
+for (const ch of OPEN_QUOTES) openQuote[ch.charCodeAt(0)] = 1;
+/** Glue characters that make a number part of a code, date or time (2023-05-31, 21:31, 30/40, v1.2). */
+const glue = new Uint8Array(0x10000);
+for (const ch of '-:/._#@～~') glue[ch.charCodeAt(0)] = 1;
+
+const SHANG = '上'.charCodeAt(0);
+const BAN = '半'.charCodeAt(0);
+const GE = '个'.charCodeAt(0);
+const YUE = '月'.charCodeAt(0);
+const COMMA = 0x2c;
+const DOT = 0x2e;
+
+/** Start units: ASCII/full-width digits, Chinese digits and 十/百/千 (十起), 万/千/百 after 上 (上万人). */
+const startUnit = new Uint8Array(0x10000);
+for (let c = 0x30; c <= 0x39; c++) startUnit[c] = 1;
+for (let c = 0xff10; c <= 0xff19; c++) startUnit[c] = 1;
+for (let c = 0; c < 0x10000; c++) if (chineseDigit[c] >= 0 || smallMultiplier[c] > 0 || bigMultiplier[c] > 0) startUnit[c] = 1;
+
+function digitValue(code: number): number {
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  if (code >= 0xff10 && code <= 0xff19) return code - 0xff10;
+  return -1;
+}
+
+function clean(value: number): number {
+  return Number(value.toPrecision(15));
+}
+
+export function findStatistics(codes: Uint16Array, length: number, agencies: readonly Hit[]): Hit[] {
+  const hits: Hit[] = [];
+  let floor = 0;
+
+  for (let i = 0; i < length; i++) {
+    const first = codes[i];
+    if (startUnit[first] === 0) continue;
+    const before = i > 0 ? codes[i - 1] : 0;
+
+    let j = i;
+    let value = 0;
+    let arabic = false;
+    let loneYi = false;
+    let hasMultiplier = false;
+    let approx = false;
+
+    if (digitValue(first) >= 0) {
+      arabic = true;
+      // Part of a code (ICP11041399, 029-63903870, v2.0)?
+      if (isLatinLetter(before) || glue[before] === 1 || isAsciiDigit(before)) {
+        while (j < length && (digitValue(codes[j]) >= 0 || glue[codes[j]] === 1)) j++;
+        i = j - 1;
+        continue;
+      }
+      let mantissa = 0;
+      let scale = 0;
+      for (;;) {
+        const d = digitValue(codes[j]);
+        if (d >= 0) {
+          mantissa = mantissa * 10 + d;
+          if (scale > 0) scale++;
+          j++;
+        } else if (
+          codes[j] === COMMA && scale === 0 &&
+          digitValue(codes[j + 1]) >= 0 && digitValue(codes[j + 2]) >= 0 && digitValue(codes[j + 3]) >= 0 && digitValue(codes[j + 4]) < 0
+        ) {
+          j++;
+        } else if (codes[j] === DOT && scale === 0 && digitValue(codes[j + 1]) >= 0) {
+          scale = 1;
+          j++;
+        } else break;
+      }
+      value = scale > 0 ? mantissa / 10 ** (scale - 1) : mantissa;
+      // 2023-05-31, 21:31:24, 30/40: codes, dates and times.
+      if (j < length && glue[codes[j]] === 1 && digitValue(codes[j + 1]) >= 0) {
+        while (j < length && (digitValue(codes[j]) >= 0 || glue[codes[j]] === 1)) j++;
+        i = j - 1;
+        continue;
+      }
+      if (isLatinLetter(codes[j])) {
+        i = j - 1;
+        continue;
+      }
+      if (approxInfix[codes[j]] === 1 && (smallMultiplier[codes[j + 1]] > 0 || bigMultiplier[codes[j + 1]] > 0)) {
+        approx = true;
+        j++;
+      }
+      let multiplier = 1;
+      while (j < length && (smallMultiplier[codes[j]] > 0 || bigMultiplier[codes[j]] > 0)) {
+        multiplier *= smallMultiplier[codes[j]] || bigMultiplier[codes[j]];
+        hasMultiplier = true;
+        j++;
+      }
+      value = clean(value * multiplier);
+    } else {
+      if (vaguePrefix[before] === 1) {
+        // 数十名, 几百万: vague, skip the whole numeral run.
+        while (j < length && (chineseDigit[codes[j]] >= 0 || smallMultiplier[codes[j]] > 0 || bigMultiplier[codes[j]] > 0)) j++;
+        i = j - 1;
+        continue;
+      }
+      if (chineseDigit[first] < 0 && smallMultiplier[first] === 0 && before !== SHANG) {
+        // 万/亿 alone (万一, 亿万) is not a number; 十/百/千 alone can be (十起).
+        if (bigMultiplier[first] > 0) continue;
+      }
+      let total = 0;
+      let section = 0;
+      let digit = 0;
+      let sawDigit = false;
+      while (j < length) {
+        const code = codes[j];
+        const d = chineseDigit[code];
+        if (d >= 0) {
+          digit = d;
+          sawDigit = true;
+        } else if (smallMultiplier[code] > 0) {
+          section += (sawDigit ? digit : 1) * smallMultiplier[code];
+          digit = 0;
+          sawDigit = false;
+          hasMultiplier = true;
+        } else if (bigMultiplier[code] > 0) {
+          section += digit;
+          total = (total + (section === 0 && !sawDigit ? 1 : section)) * bigMultiplier[code];
+          section = 0;
+          digit = 0;
+          sawDigit = false;
+          hasMultiplier = true;
+        } else break;
+        j++;
+      }
+      value = total + section + digit;
+      loneYi = j - i === 1 && value === 1;
+    }
+
+    if (approxInfix[codes[j]] === 1) {
+      approx = true;
+      j++;
+    }
+
+    let unit: string | undefined;
+    let end = j;
+    const unitMatch = unitTrie.longestAt(codes, j, length);
+    if (unitMatch !== null) {
+      unit = unitMatch.value;
+      end = unitMatch.end;
+    } else if (codes[j] === GE && codes[j + 1] === BAN && codes[j + 2] === YUE) {
+      unit = '个月';
+      value += 0.5;
+      end = j + 3;
+    }
+
+    let start = i;
+    let duration = false;
+    if (unit !== undefined && timeUnits.has(unit)) {
+      for (const trigger of durationTriggers) if (endsWithAt(codes, i, trigger)) duration = true;
+      if (!duration) {
+        i = j - 1;
+        continue;
+      }
+      if (codes[end] === BAN) {
+        value += 0.5;
+        end++;
+      }
+    }
+
+    const rejected =
+      rejectPrefix[before] === 1 ||
+      openQuote[before] === 1 ||
+      (unit === undefined && (!arabic || !hasMultiplier)) ||
+      (loneYi && !duration);
+    if (rejected) {
+      i = j - 1;
+      continue;
+    }
+
+    for (const prefix of approxPrefixes) {
+      if (endsWithAt(codes, start, prefix)) {
+        start -= prefix.length;
+        approx = true;
+        break;
+      }
+    }
+    if (before === SHANG && !arabic && hasMultiplier) {
+      start--;
+      approx = true;
+    }
+    const approxSuffix = approxSuffixTrie.longestAt(codes, end, length);
+    if (approxSuffix !== null && unit !== undefined) {
+      end = approxSuffix.end;
+      approx = true;
+    }
+
+    const hit: Hit = { kind: 'statistic', start, end, value };
+    if (unit !== undefined) hit.unit = moneyUnits[unit] ?? (unit === '％' ? '%' : unit);
+    if (approx) hit.approx = true;
+    if (!duration) {
+      const measure = measureFor(codes, length, start, end, floor, agencies);
+      if (measure !== undefined) hit.measure = measure;
+    }
+    hits.push(hit);
+    floor = end;
+    i = end - 1;
+  }
+  return hits;
+}
