@@ -9,6 +9,7 @@ import {
   preferTimedDate,
   readJsonLd,
   readMetaTags,
+  TITLE_META_KEYS,
 } from './metadata';
 import { bestSegment, cutAtRelatedHeading, scoreBlock, type ScoredBlock } from './score';
 import { detectScript } from './script';
@@ -128,7 +129,7 @@ export function findArticle(input: Document | Element, options: FindArticleOptio
   const metas = readMetaTags(metaScope);
   const jsonLd = readJsonLd(metaScope);
   const headings = Array.from(scope.querySelectorAll('h1')).map((h) => normalizeSpace(h.textContent ?? ''));
-  const metaTitles = [metas.get('og:title'), jsonLd?.headline, metas.get('twitter:title')].filter((t): t is string => !!t);
+  const metaTitles = [...TITLE_META_KEYS.map((key) => metas.get(key)), jsonLd?.headline].filter((t): t is string => !!t);
   const documentTitle = doc?.querySelector('title')?.textContent ?? '';
   const title = chooseTitle(documentTitle, metaTitles, headings);
 

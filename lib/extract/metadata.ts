@@ -8,6 +8,9 @@ const DATE_META_KEYS = [
   'parsely-pub-date', 'contentpublishdate', 'created', 'publishedtime',
 ];
 
+/** Title meta keys, most specific first. */
+export const TITLE_META_KEYS = ['dc:title', 'dcterm:title', 'dc.title', 'og:title', 'weibo:article:title', 'weibo:webpage:title', 'parsely-title', 'twitter:title'];
+
 export interface JsonLdArticle {
   headline?: string;
   datePublished?: string;
@@ -19,9 +22,11 @@ export interface JsonLdArticle {
 export function readMetaTags(doc: Document | Element): Map<string, string> {
   const metas = new Map<string, string>();
   for (const meta of Array.from(doc.querySelectorAll('meta'))) {
-    const key = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? meta.getAttribute('http-equiv'))?.toLowerCase().trim();
+    const keys = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? meta.getAttribute('http-equiv'))?.toLowerCase().trim();
     const content = meta.getAttribute('content');
-    if (key && content && !metas.has(key)) metas.set(key, content.trim());
+    if (!keys || !content) continue;
+    // `property="og:title twitter:title"` names several keys at once.
+    for (const key of keys.split(/\s+/)) if (!metas.has(key)) metas.set(key, content.trim());
   }
   return metas;
 }
