@@ -1,5 +1,5 @@
 import patterns from './data/boilerplate.json';
-import { hasSentencePunctuation } from './text';
+import { hasSentencePunctuation, stripPinyinGlosses } from './text';
 
 /** Why a line is page furniture rather than article text. */
 export type BoilerplateKind =
@@ -29,8 +29,9 @@ const SEPARATORS_GLOBAL = /[|｜]/g;
  * Classifies a whitespace-normalised line. Lines with sentence punctuation are only taken as
  * furniture by patterns that cannot match prose (copyright notices, editor credits).
  */
-export function classifyBoilerplate(line: string): BoilerplateKind | undefined {
-  if (line.length === 0) return undefined;
+export function classifyBoilerplate(rawLine: string): BoilerplateKind | undefined {
+  if (rawLine.length === 0) return undefined;
+  const line = stripPinyinGlosses(rawLine);
   const short = line.length <= 60;
   if (short && EDITOR.some((re) => re.test(line))) return 'editor';
   if (COPYRIGHT.some((re) => re.test(line)) && line.length <= 300) return 'copyright';

@@ -1,5 +1,5 @@
 import { findDateInText, normalizeMachineDate } from './dates';
-import { normalizeSpace } from './text';
+import { normalizeSpace, stripPinyinGlosses } from './text';
 
 const DATE_META_KEYS = [
   'article:published_time', 'og:article:published_time', 'og:release_date', 'publishdate', 'publish_date',
@@ -96,17 +96,17 @@ const AUTHOR_IN_TEXT = /(?:作者|撰文|文\s*\/|記者|记者|本报记者|本
 
 /** `来源:公安部网站  打印本页` → `公安部网站`. */
 export function findSourceInText(text: string): string | undefined {
-  const match = SOURCE_IN_TEXT.exec(text);
+  const match = SOURCE_IN_TEXT.exec(stripPinyinGlosses(text));
   if (!match || /[=<>]/.test(match[1]) || !/[\u3400-\u9fffA-Za-z]{2}/.test(match[1])) return undefined;
   return match[1].replace(/(?:打印|作者|编辑|編輯|时间|時間|发布|發布|日期|字号|字號).*$/, '') || undefined;
 }
 
 /** `作者：张三`, `记者 李四 王五` → the names. */
 export function findBylineInText(text: string): string | undefined {
-  const match = AUTHOR_IN_TEXT.exec(text);
+  const match = AUTHOR_IN_TEXT.exec(stripPinyinGlosses(text));
   if (!match) return undefined;
   if (/^(?:size|本人|by)$/i.test(match[1]) || match[1].startsWith('本人')) return undefined;
-  const name = match[1].replace(/(?:报道|報導|报导|摄影|攝影|来源|來源|发布|發布|时间|時間|编辑|編輯).*$/, '').trim();
+  const name = match[1].replace(/\s*(?:实习生|實習生|通讯员|通訊員)\s*/g, ' ').replace(/(?:报道|報導|报导|摄影|攝影|来源|來源|发布|發布|时间|時間|编辑|編輯).*$/, '').trim();
   return name.length >= 2 ? name : undefined;
 }
 

@@ -40,3 +40,11 @@ export function textWeight(text: string): number {
   const digits = text.match(/[0-9]/g)?.length ?? 0;
   return han + latin / 3 + digits / 2;
 }
+
+/**
+ * Removes pinyin glosses that some page dumps put after a character, `來(lái)源` → `來源`, so that
+ * keyword patterns (来源, 编辑 …) still match. Only for pattern matching: block text is left as it is.
+ */
+export function stripPinyinGlosses(text: string): string {
+  return text.replace(/\((?:[a-zA-Z\u00e0-\u00fc\u0101-\u01dc\u0300-\u036f]{1,8})\)/g, '');
+}
