@@ -106,25 +106,20 @@ function byContext(text: string, quote: TextQuoteSelector, expected: number): An
   return best ? { start: best.start, end: best.end, method: 'context' } : null;
 }
 
-const WHITESPACE = /\s/;
-
 function byTextIgnoringWhitespace(text: string, quote: TextQuoteSelector, expected: number): Anchored | null {
   const squeezedQuote = quote.exact.replace(/\s+/g, '');
   if (squeezedQuote.length === 0) return null;
-  const kept: number[] = [];
-  let squeezed = '';
-  for (let i = 0; i < text.length; i++) {
-    if (!WHITESPACE.test(text[i])) {
-      kept.push(i);
-      squeezed += text[i];
-    }
-  }
+  const squeezed = text.replace(/\s+/g, '');
+  if (!squeezed.includes(squeezedQuote)) return null;
+  // Only now map squeezed offsets back to the text (one pass; most anchors never get here).
+  const original = new Int32Array(squeezed.length);
+  const isSpace = /\s/;
+  for (let i = 0, k = 0; i < text.length; i++) if (!isSpace.test(text[i])) original[k++] = i;
   let best = -1;
   for (let at = squeezed.indexOf(squeezedQuote); at !== -1; at = squeezed.indexOf(squeezedQuote, at + 1)) {
-    if (best === -1 || Math.abs(kept[at] - expected) < Math.abs(kept[best] - expected)) best = at;
+    if (best === -1 || Math.abs(original[at] - expected) < Math.abs(original[best] - expected)) best = at;
   }
-  if (best === -1) return null;
-  return { start: kept[best], end: kept[best + squeezedQuote.length - 1] + 1, method: 'fuzzy' };
+  return { start: original[best], end: original[best + squeezedQuote.length - 1] + 1, method: 'fuzzy' };
 }
 
 function byApproximateMatch(text: string, quote: TextQuoteSelector, expected: number): Anchored | null {

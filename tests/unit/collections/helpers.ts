@@ -121,3 +121,44 @@ export class FakeStorage implements StorageArea {
     return structuredClone(Object.fromEntries(this.data));
   }
 }
+
+/**
+ * A state with `count` clips spread over 3 collections, built directly (not through commands) so
+ * benchmarks measure the code under test. Texts are 20-character windows of the seed pages.
+ */
+export function bigState(count: number) {
+  const pages = [SEED_000, SEED_TRADITIONAL, SEED_SIMPLIFIED].map(readSeed);
+  const ids = testIds(99);
+  const at = '2024-03-01T08:00:00.000Z';
+  const collections = ['电诈统计', '專項行動', 'Agencies'].map((name) => ({ id: ids(), name, createdAt: at, updatedAt: at }));
+  const clips: Record<string, import('../../../lib/collections/model').Clip> = {};
+  for (let i = 0; i < count; i++) {
+    const page = pages[i % pages.length];
+    const start = (i * 7) % (page.length - 40);
+    const id = ids();
+    clips[id] = {
+      id,
+      collectionIds: [collections[i % 3].id],
+      kind: (['operation', 'agency', 'statistic', 'selection'] as const)[i % 4],
+      text: page.slice(start, start + 20),
+      note: i % 5 === 0 ? `第${i}条笔记` : '',
+      tags: i % 2 === 0 ? ['断卡', `t${i % 17}`] : [],
+      target: {
+        url: `https://news.example.cn/${i % 500}.html`,
+        title: `页面 ${i % 500}`,
+        site: i % 2 ? '中国警察网' : 'Tianshui',
+        publishedAt: '2023-05-31',
+        script: i % 3 === 1 ? 'zh-Hant' : 'zh-Hans',
+        selector: describeSelectors(page, start, start + 20),
+      },
+      createdAt: new Date(Date.parse(at) + i * 1000).toISOString(),
+      updatedAt: new Date(Date.parse(at) + i * 1000).toISOString(),
+    };
+  }
+  return {
+    schemaVersion: 2 as const,
+    collections: Object.fromEntries(collections.map((c) => [c.id, c])),
+    order: collections.map((c) => c.id),
+    clips,
+  };
+}
