@@ -55,6 +55,8 @@ const versionTrie = wordTrie(patternData.trailingVersions);
 const descriptiveSuffixTrie = wordTrie(patternData.descriptiveSuffixes);
 const descriptiveStartTrie = wordTrie(patternData.descriptiveStarts);
 const launchWords = patternData.descriptiveLaunchWords.map(codesOf);
+const launchBeforeQuotes = patternData.quotedLaunchWords.map(codesOf);
+const plainSuffixes = new Set(patternData.plainSuffixes);
 const battleSuffixes = new Set(patternData.battleSuffixes);
 const caseSuffixes = new Set(patternData.caseSuffixes);
 
@@ -150,8 +152,11 @@ export function findOperations(codes: Uint16Array, length: number): Hit[] {
       }
       if (segments.length === 0) continue;
       const suffix = suffixAfter(codes, length, j);
+      // “过火”行动 (overdone actions) is no campaign: a plain 行动 after an unknown name needs 开展/部署 … before.
+      const launched = launchBeforeQuotes.some((w) => endsWithAt(codes, i, w));
+      const plain = suffix !== null && suffix.direct && plainSuffixes.has(sliceCodes(codes, j, suffix.end - suffix.version.length));
       for (const [start, end] of segments) {
-        if (suffix !== null) {
+        if (suffix !== null && (!plain || launched || knownNameAt(codes, end, start)?.end === end)) {
           if (!hasHan(codes, start, end)) continue; // “12.15”专案: a case code
           hits.push({ kind: 'operation', start, end, canonical: canonicalFor(sliceCodes(codes, start, end), suffix.kind) });
         } else {

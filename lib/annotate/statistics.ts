@@ -24,6 +24,8 @@ const approxInfix = new Uint8Array(0x10000);
 for (const w of statData.approxInfixes) approxInfix[w.charCodeAt(0)] = 1;
 const vaguePrefix = new Uint8Array(0x10000);
 for (const ch of statData.vaguePrefixes) vaguePrefix[ch.charCodeAt(0)] = 1;
+const yiWordPrefix = new Uint8Array(0x10000);
+for (const ch of statData.yiWordPrefixes) yiWordPrefix[ch.charCodeAt(0)] = 1;
 const rejectPrefix = new Uint8Array(0x10000);
 for (const ch of statData.rejectPrefixes) rejectPrefix[ch.charCodeAt(0)] = 1;
 
@@ -49,6 +51,7 @@ const glue = new Uint8Array(0x10000);
 for (const ch of '-:/._#@～~') glue[ch.charCodeAt(0)] = 1;
 
 const SHANG = '上'.charCodeAt(0);
+const YI = '一'.charCodeAt(0);
 const BAN = '半'.charCodeAt(0);
 const GE = '个'.charCodeAt(0);
 const YUE = '月'.charCodeAt(0);
@@ -136,6 +139,7 @@ export function findStatistics(codes: Uint16Array, length: number, agencies: rea
       }
       value = clean(value * multiplier);
     } else {
+      if (first === YI && yiWordPrefix[before] === 1) continue; // 唯一, 统一, 之一: words, not counts
       if (vaguePrefix[before] === 1) {
         // 数十名, 几百万: vague, skip the whole numeral run.
         while (j < length && (chineseDigit[codes[j]] >= 0 || smallMultiplier[codes[j]] > 0 || bigMultiplier[codes[j]] > 0)) j++;
@@ -154,7 +158,9 @@ export function findStatistics(codes: Uint16Array, length: number, agencies: rea
         const code = codes[j];
         const d = chineseDigit[code];
         if (d >= 0) {
-          digit = d;
+          // 三四台, 四五千元: a range; keep the lower bound, mark it approximate.
+          if (sawDigit) approx = true;
+          else digit = d;
           sawDigit = true;
         } else if (smallMultiplier[code] > 0) {
           section += (sawDigit ? digit : 1) * smallMultiplier[code];

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { annotate } from '../../../lib/annotate/index';
+
+const operations = (text: string) => annotate(text, { kinds: ['operation'] }).map((a) => [a.text, a.canonical]);
+
+describe('quoted operations', () => {
+  it('reads quoted lists before 等专项行动 and 三大战役 (seed 002)', () => {
+    const text =
+      '统筹开展“云剑”“断卡”“断流”等专项行动,会同国家移民管理局组织开展“斩链”“清源”“利剑”三大战役,会同外交部、最高法、最高检联合部署开展“拔钉”行动';
+    expect(operations(text)).toEqual([
+      ['云剑', '云剑行动'],
+      ['断卡', '断卡行动'],
+      ['断流', '断流行动'],
+      ['斩链', '斩链战役'],
+      ['清源', '清源战役'],
+      ['利剑', '利剑战役'],
+      ['拔钉', '拔钉行动'],
+    ]);
+  });
+
+  it('reads traditional text with artefacts (seed 004)', () => {
+    const text = '深入推進(jìn)“云劍”“長(zhǎng)城”“斷卡”行動(dòng),打團(tuán)伙';
+    expect(operations(text)).toEqual([
+      ['云劍', '云剑行动'],
+      ['長(zhǎng)城', '长城行动'],
+      ['斷卡', '断卡行动'],
+    ]);
+  });
+
+  it('takes an unseen quoted name before a campaign suffix', () => {
+    expect(operations('公安机关部署开展“净源”专项行动')).toEqual([['净源', '净源行动']]);
+    expect(operations('组织开展“雷火”集群战役')).toEqual([['雷火', '雷火战役']]);
+    expect(operations('成功侦破“8·12”特大电信诈骗专案')).toEqual([]);
+    expect(operations('侦破“12.15”专案')).toEqual([]);
+    expect(operations('专案组侦破“飓风”专案')).toEqual([['飓风', '飓风专案']]);
+  });
+
+  it('takes a known quoted name on its own, and 百日行动 as it is', () => {
+    expect(operations('深入推进“断卡”,打击涉卡犯罪')).toEqual([['断卡', '断卡行动']]);
+    expect(operations('公安部部署开展夏季治安打击整治“百日行动”')).toEqual([['百日行动', '百日行动']]);
+  });
+
+  it('ignores quoted things that are not operations', () => {
+    const text =
+      '全面加强“四专两合力”建设,推动“厦门经验”落地生效,推出“一键查卡”防范银行账户非法买卖,组织开展“五进”宣传活动,严打“两卡”犯罪,将“一人多企”“一址多照”纳入';
+    expect(operations(text)).toEqual([]);
+  });
+
+  it('does not read a plain 行动 after an unknown quoted word as a campaign', () => {
+    expect(operations('对他们做出的“过火”行动会采取措施')).toEqual([]);
+  });
+});
+
+describe('unquoted known names', () => {
+  it('needs a suffix or a list context', () => {
+    expect(operations('开展净网2022专项行动')).toEqual([['净网2022专项行动', '净网2022行动']]);
+    expect(operations('深入推进断卡行动2.0')).toEqual([['断卡行动2.0', '断卡行动2.0']]);
+    expect(operations('开展云剑、断卡、断流等专项行动')).toEqual([
+      ['云剑', '云剑行动'],
+      ['断卡', '断卡行动'],
+      ['断流', '断流行动'],
+    ]);
+    expect(operations('公安部部署开展猎狐行动')).toEqual([['猎狐行动', '猎狐行动']]);
+  });
+
+  it('leaves the wall and the metaphor alone', () => {
+    expect(operations('游客登上长城,远眺群山')).toEqual([]);
+    expect(operations('高悬反诈利剑,形成强大震慑')).toEqual([]);
+  });
+});
+
+describe('descriptive campaigns', () => {
+  it('run from the campaign verb to 专项行动 / 攻坚行动 / 专项整治', () => {
+    expect(operations('部署在全国开展为期一年半的打击惩治涉网黑恶犯罪专项行动,全力推动')).toEqual([
+      ['打击惩治涉网黑恶犯罪专项行动', '打击惩治涉网黑恶犯罪专项行动'],
+    ]);
+    expect(operations('通報了漢中公安機關掃黑除惡專項斗爭及部署開展打擊治理利用網(wǎng)絡實施涉黑惡等違法犯罪專項整治情況')).toEqual([
+      ['打擊治理利用網(wǎng)絡實施涉黑惡等違法犯罪專項整治', '打击治理利用网络实施涉黑恶等违法犯罪专项整治'],
+    ]);
+  });
+
+  it('ignore a bare 专项行动 referring back', () => {
+    expect(operations('公开举报方式,为专项行动开展营造浓厚氛围')).toEqual([]);
+    expect(operations('专项行动将针对这些违法犯罪活动')).toEqual([]);
+  });
+});

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { annotate } from '../../../lib/annotate/index';
+
+const stats = (text: string) =>
+  annotate(text, { kinds: ['statistic'] }).map(({ text: t, value, unit, approx, measure }) => ({ t, value, unit, approx, measure }));
+
+describe('numbers and multipliers', () => {
+  it('reads Arabic numbers with multipliers, decimals and thousands separators', () => {
+    expect(stats('全年共破案46.4万起,缉捕电信网络诈骗犯罪集团头目和骨干351名')).toEqual([
+      { t: '46.4万起', value: 464000, unit: '起', approx: undefined, measure: '破案' },
+      { t: '351名', value: 351, unit: '名', approx: undefined, measure: '缉捕电信网络诈骗犯罪集团头目和骨干' },
+    ]);
+    expect(stats('抓获犯罪嫌疑人2,170.7万人')[0]).toMatchObject({ value: 21707000, unit: '人' });
+    expect(stats('查封凍結(jié)扣押涉案資產(chǎn)21.01億元。')[0]).toMatchObject({ t: '21.01億元', value: 2101000000, unit: '元', measure: '查封冻结扣押涉案资产' });
+  });
+
+  it('reads qualifiers inside and around the number as approximate', () => {
+    expect(stats('协助公安机关紧急拦截涉案资金3180余亿元;')[0]).toMatchObject({ value: 318000000000, unit: '元', approx: true, measure: '紧急拦截涉案资金' });
+    expect(stats('預警勸阻受騙群眾2.1萬余人次,')[0]).toMatchObject({ t: '2.1萬余人次', value: 21000, unit: '人次', approx: true });
+    expect(stats('共抓获两千余名嫌疑人')[0]).toMatchObject({ t: '两千余名', value: 2000, approx: true });
+    expect(stats('近3000人受骗')[0]).toMatchObject({ t: '近3000人', value: 3000, approx: true });
+    expect(stats('涉案金额超过5亿元')[0]).toMatchObject({ t: '超过5亿元', value: 500000000, approx: true });
+    expect(stats('发案数下降12.5%左右')[0]).toMatchObject({ t: '12.5%左右', value: 12.5, unit: '%', approx: true });
+    expect(stats('上万人参与')[0]).toMatchObject({ t: '上万人', value: 10000, approx: true });
+  });
+
+  it('reads Chinese numerals and ranges', () => {
+    expect(stats('共破获电诈案件二十三起')[0]).toMatchObject({ value: 23, unit: '起', measure: '破获电诈案件' });
+    expect(stats('公安部公布十起危害粮食生产安全犯罪典型案例')[0]).toMatchObject({ t: '十起', value: 10 });
+    expect(stats('费用四五千元')[0]).toMatchObject({ t: '四五千元', value: 4000, approx: true });
+  });
+
+  it('counts departments: 23部门 and 23个部门', () => {
+    expect(stats('中國人民銀行等23部門將在全國')[0]).toMatchObject({ t: '23部門', value: 23, unit: '部门' });
+    expect(stats('由23個部門和單位組成的')[0]).toMatchObject({ t: '23個', value: 23, unit: '个', measure: '部门和单位' });
+  });
+});
+
+describe('durations', () => {
+  it('count after 为期 / 连续 / 集中', () => {
+    expect(stats('开展为期一年半的专项行动')[0]).toMatchObject({ t: '一年半', value: 1.5, unit: '年' });
+    expect(stats('推动电信网络诈骗发案连续17个月同比下降')[0]).toMatchObject({ t: '17个月', value: 17, unit: '个月' });
+    expect(stats('集中一年時間始終把鋒芒對準')[0]).toMatchObject({ t: '一年', value: 1, unit: '年' });
+  });
+
+  it('are dates otherwise', () => {
+    expect(stats('3月24日,漢中市舉行2020年新聞發(fā)布會;3月至8月嚴厲打擊,4月底前;9月至12月鞏固')).toEqual([]);
+    expect(stats('专项斗争开展两年来,围绕三年目标')).toEqual([]);
+  });
+});
+
+describe('measures', () => {
+  it('come from the clause before, cut after 共 / 累计 / agencies', () => {
+    expect(stats('漢中共破獲黑社會性質(zhì)組織案件9起、惡勢力犯罪集團案件28起')).toMatchObject([
+      { t: '9起', measure: '破获黑社会性质组织案件' },
+      { t: '28起', measure: '恶势力犯罪集团案件' },
+    ]);
+    expect(stats('累计向各地推送预警指令2.4亿条;工信部累计拦截诈骗电话21亿次、短信24.2亿条')).toMatchObject([
+      { measure: '推送预警指令', value: 240000000 },
+      { measure: '拦截诈骗电话', value: 2100000000 },
+      { measure: '短信', value: 2420000000 },
+    ]);
+    expect(stats('中央网信办封堵境外涉诈网址79.9万个、IP地址3.8万个')).toMatchObject([
+      { measure: '封堵境外涉诈网址' },
+      { measure: 'IP地址' },
+    ]);
+  });
+
+  it('come from after the number when the clause before is only a preposition', () => {
+    expect(stats('近期已對319名實施網(wǎng)絡詐騙重點嫌疑人進行了排查')[0]).toMatchObject({ value: 319, measure: '实施网络诈骗重点嫌疑人' });
+    expect(stats('危害公序良俗等7類涉網(wǎng)黑惡勢力,')[0]).toMatchObject({ value: 7, unit: '类', measure: '涉网黑恶势力' });
+  });
+});
+
+describe('not statistics', () => {
+  it('skips dates, times and ordinals', () => {
+    expect(stats('齐齐哈尔网警巡查执法 2023-05-31 21:31:24')).toEqual([]);
+    expect(stats('十三届全国人大常委会第三十六次会议审议通过;第三轮')).toEqual([]);
+    expect(stats('截止2023年3月31日')).toEqual([]);
+  });
+
+  it('skips phone numbers and identifiers', () => {
+    expect(stats('依托110和12337智能平台,拨打96110,电话:029-63903870')).toEqual([]);
+    expect(stats('京ICP备11041399号-2京公网安备11010502003583')).toEqual([]);
+  });
+
+  it('skips section numbers, 一 as "a", quoted labels and vague counts', () => {
+    expect(stats('一是坚持打击开路,发现一起、侦破一起,打掉一批、震慑一批;二是坚持整治跟进')).toEqual([]);
+    expect(stats('将“一人多企”“一址多照”纳入,做到“四个坚持”,全面加强“四专两合力”建设,“三个强化”')).toEqual([]);
+    expect(stats('数十名嫌疑人落网')).toEqual([]);
+    expect(stats('惟一一家医院')).toEqual([]);
+    expect(stats('党的二十大精神,“斩链”“清源”“利剑”三大战役')).toEqual([]);
+  });
+});
