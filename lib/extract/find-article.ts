@@ -31,6 +31,19 @@ interface Candidate {
   last: number;
 }
 
+/**
+ * The <body> if it has content, else the root element. Not `document.body`: some DOM implementations
+ * (linkedom) create a <body> on access when the page has none, and this function must not mutate.
+ */
+function bodyOrRoot(doc: Document): Element | null {
+  const root = doc.documentElement;
+  if (!root) return null;
+  for (let child = root.firstElementChild; child; child = child.nextElementSibling) {
+    if (child.tagName.toUpperCase() === 'BODY') return child.firstChild ? child : root;
+  }
+  return root;
+}
+
 function isDocument(node: Document | Element): node is Document {
   return (node as Document).documentElement !== undefined && (node as Element).tagName === undefined;
 }
@@ -45,11 +58,7 @@ export function findArticle(input: Document | Element, options: FindArticleOptio
   const doc = isDocument(input) ? input : input.ownerDocument;
   // Saved pages are not always well-formed: when the parser leaves <body> empty (content under an
   // unknown root element), read the whole document.
-  const scope: Element | null = isDocument(input)
-    ? input.body && input.body.firstChild
-      ? input.body
-      : input.documentElement
-    : input;
+  const scope: Element | null = isDocument(input) ? bodyOrRoot(input) : input;
   if (!scope) return { ok: false, reason: 'The document has no body.' };
 
   const blocks = collectBlocks(scope);
