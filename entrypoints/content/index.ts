@@ -1,30 +1,108 @@
 import { browser } from 'wxt/browser';
-import { createMessenger, createRouter, type SenderInfo } from '@/lib/messaging';
-import { matchPatternsFor, newsSites } from '@/lib/sites/news-sites';
+import { highlightApiOf, highlightCss } from '@/lib/highlight/highlighter';
+import { createMessenger, createRouter, MessageError, type PageState, type SenderInfo } from '@/lib/messaging';
+import { createLens, type Lens } from '@/lib/page/lens';
+import { isSiteEnabled, type Settings } from '@/lib/settings/settings';
+import { matchPatternsFor, newsSites, siteOf } from '@/lib/sites/news-sites';
+import { loadSettings, watchSettings } from '../shared/settings-store';
+import { installPageStyles } from './page-styles';
+import { createLensUi, isOwnNode, UI_TAG } from './ui';
 
+// Thin adapter: lib/page/lens.ts does the work on the document; this wires it to settings,
+// messages and the content-script lifecycle (`ctx`), so a reloaded extension leaves nothing behind.
 export default defineContentScript({
   matches: matchPatternsFor(newsSites),
   runAt: 'document_idle',
-  main(ctx) {
+  async main(ctx) {
     const startedAt = Date.now();
+    const site = siteOf(location.href);
     const send = createMessenger((message) => browser.runtime.sendMessage(message));
     let backgroundVersion: string | null = null;
+    let settings: Settings = await loadSettings();
+    let pageOff = false; // "off for this page view" from the popup
+    let lens: Lens | null = null;
+    let removeStyles: (() => void) | null = null;
+
+    const ui = createLensUi(document, {
+      onStep: (delta) => lens?.step(delta),
+      onTurnOff: () => {
+        pageOff = true;
+        apply();
+      },
+      onClose: () => lens?.close(),
+    });
+
+    const disabledBy = (): PageState['disabledBy'] =>
+      !settings.enabled ? 'global' : site && settings.disabledSites.includes(site) ? 'site' : pageOff ? 'page' : null;
+
+    function apply() {
+      const wanted = isSiteEnabled(settings, site) && !pageOff;
+      if (!wanted) {
+        lens?.stop();
+        lens = null;
+        removeStyles?.();
+        removeStyles = null;
+        return;
+      }
+      removeStyles?.();
+      removeStyles = installPageStyles(document, highlightCss(settings.colors), () => {
+        let host = document.querySelector(UI_TAG);
+        if (!host) document.documentElement.append((host = document.createElement(UI_TAG)));
+        return host;
+      });
+      const lensSettings = { kinds: settings.kinds, cleanupPinyin: settings.cleanupPinyin };
+      if (lens) {
+        lens.setSettings(lensSettings);
+        return;
+      }
+      const api = highlightApiOf(document);
+      if (!api) return; // no CSS Custom Highlight API (Chrome < 105, Firefox < 140)
+      lens = createLens({ doc: document, highlightApi: api, ui, settings: lensSettings, isOwnNode });
+      lens.start();
+    }
+
+    const pageState = (): PageState => ({
+      url: location.href,
+      title: document.title,
+      backgroundVersion,
+      contentScriptStartedAt: startedAt,
+      lens: lens?.state() ?? { status: 'off' },
+      disabledBy: disabledBy(),
+    });
 
     const router = createRouter(
       'content',
       {
-        'page/state': () => ({
-          url: location.href,
-          title: document.title,
-          backgroundVersion,
-          contentScriptStartedAt: startedAt,
-        }),
+        'page/state': pageState,
+        'page/scrollTo': ({ index }) => {
+          if (!lens) throw new MessageError('invalid', 'highlights are off on this page');
+          return { scrolled: lens.scrollTo(index) };
+        },
+        'page/setHighlights': ({ on }) => {
+          pageOff = !on;
+          apply();
+          return pageState();
+        },
       },
       { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') },
     );
     const listener = (message: unknown, sender: unknown) => router.handle(message, sender as SenderInfo);
     browser.runtime.onMessage.addListener(listener);
-    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+    const unwatch = watchSettings((next) => {
+      settings = next;
+      apply();
+    });
+    ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(listener);
+      unwatch();
+      lens?.stop();
+      removeStyles?.();
+    });
+
+    // Annotate once the page is idle, so our work never delays the page's own.
+    const idle = (cb: () => void) =>
+      'requestIdleCallback' in window ? ctx.requestIdleCallback(cb, { timeout: 1000 }) : ctx.setTimeout(cb, 0);
+    idle(apply);
 
     void send('ping', { context: 'content', nonce: String(startedAt) }).then((result) => {
       if (result.ok) backgroundVersion = result.value.version;

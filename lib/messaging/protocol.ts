@@ -3,7 +3,8 @@
  * and the background worker. Each message names who may send it, who answers it, the schema its
  * request must pass, and (as a type) what it answers.
  */
-import { empty, literal, object, string, type Check, type Infer } from './schema';
+import { boolean, empty, literal, number, object, string, type Check, type Infer } from './schema';
+import type { LensState } from '../page/lens';
 
 export type SenderKind = 'content' | 'extension';
 export type Receiver = 'background' | 'content';
@@ -27,6 +28,18 @@ export const messages = {
     to: 'content',
     request: empty(),
   },
+  /** Popup → content script: scroll to a highlight (by its index on the page) and open its card. */
+  'page/scrollTo': {
+    from: ['extension'],
+    to: 'content',
+    request: object({ index: number({ integer: true, min: 0 }) }),
+  },
+  /** Popup → content script: highlights on or off for this page view (not stored). */
+  'page/setHighlights': {
+    from: ['extension'],
+    to: 'content',
+    request: object({ on: boolean() }),
+  },
 } as const satisfies Record<string, MessageSpec>;
 
 export type MessageName = keyof typeof messages;
@@ -46,11 +59,17 @@ export interface PageState {
   /** Set once the content script has round-tripped a ping to the background. */
   backgroundVersion: string | null;
   contentScriptStartedAt: number;
+  /** What the lens found and shows: off, no article (with the reason), or the article summary. */
+  lens: LensState;
+  /** Why the lens is off on this page, when it is (settings), else null. */
+  disabledBy: 'global' | 'site' | 'page' | null;
 }
 
 export interface Responses {
   ping: PingResponse;
   'page/state': PageState;
+  'page/scrollTo': { scrolled: boolean };
+  'page/setHighlights': PageState;
 }
 export type ResponseOf<N extends MessageName> = N extends keyof Responses ? Responses[N] : never;
 

@@ -61,7 +61,11 @@ describe('router', () => {
       ok: false,
       error: { code: 'unknown-message' },
     });
-    const content = createRouter('content', { 'page/state': () => ({ url: '', title: '', backgroundVersion: null, contentScriptStartedAt: 0 }) }, options);
+    const content = createRouter(
+      'content',
+      { 'page/state': () => ({ url: '', title: '', backgroundVersion: null, contentScriptStartedAt: 0, lens: { status: 'off' as const }, disabledBy: null }) },
+      options,
+    );
     // page/state is for extension pages only: another tab's content script may not read this tab.
     expect(await content.handle({ fzl: 1, name: 'page/state', request: {} }, fromContent)).toMatchObject({
       ok: false,

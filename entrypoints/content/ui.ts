@@ -1,0 +1,118 @@
+/**
+ * The content script's own UI (legend and highlight card), in an open shadow root under one
+ * `<fzl-root>` element appended to <html>: page CSS cannot break it, and removing that one element
+ * removes all of it.
+ */
+import { h, render } from 'preact';
+import { HighlightCard, placeCard, type CardPosition } from '@/components/HighlightCard';
+import { Legend } from '@/components/Legend';
+import css from '@/components/lens-ui.css?inline';
+import type { PageAnnotation } from '@/lib/highlight/page-annotations';
+import type { LensState, LensUi } from '@/lib/page/lens';
+
+export const UI_TAG = 'fzl-root';
+
+export interface LensUiHandlers {
+  onStep: (delta: 1 | -1) => void;
+  onTurnOff: () => void;
+  onClose: () => void;
+  onClip?: (annotation: PageAnnotation) => Promise<void>;
+}
+
+export function isOwnNode(node: Node): boolean {
+  for (let n: Node | null = node; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) {
+    if (n.nodeType === 1 && (n as Element).tagName.toLowerCase() === UI_TAG) return true;
+  }
+  return false;
+}
+
+export function createLensUi(doc: Document, handlers: LensUiHandlers): LensUi {
+  let host: HTMLElement | null = null;
+  let mountPoint: HTMLElement | null = null;
+  let state: LensState = { status: 'off' };
+  let card: { annotation: PageAnnotation; anchor: DOMRect; position: CardPosition } | null = null;
+  let clipState: 'idle' | 'saving' | 'saved' | { error: string } = 'idle';
+  let cardHovered = false;
+
+  const ensureHost = () => {
+    if (host?.isConnected) return;
+    host = doc.createElement(UI_TAG);
+    // Sized to nothing and out of flow: the page's layout never changes because of us.
+    host.setAttribute('style', 'all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;');
+    const shadow = host.attachShadow({ mode: 'open' });
+    const style = doc.createElement('style');
+    style.textContent = css;
+    shadow.append(style);
+    mountPoint = doc.createElement('div');
+    mountPoint.className = 'layer';
+    mountPoint.addEventListener('pointerenter', () => (cardHovered = true), true);
+    mountPoint.addEventListener('pointerleave', () => (cardHovered = false), true);
+    shadow.append(mountPoint);
+    doc.documentElement.append(host);
+  };
+
+  const paint = () => {
+    if (!mountPoint) return;
+    render(
+      h('div', null, [
+        h(Legend, { state, onStep: handlers.onStep, onTurnOff: handlers.onTurnOff }),
+        card
+          ? h(HighlightCard, {
+              annotation: card.annotation,
+              position: card.position,
+              clipState,
+              onClose: handlers.onClose,
+              onClip: handlers.onClip
+                ? (a: PageAnnotation) => {
+                    clipState = 'saving';
+                    paint();
+                    handlers.onClip!(a).then(
+                      () => ((clipState = 'saved'), paint()),
+                      (error: unknown) => ((clipState = { error: error instanceof Error ? error.message : String(error) }), paint()),
+                    );
+                  }
+                : undefined,
+            })
+          : null,
+      ]),
+      mountPoint,
+    );
+  };
+
+  const viewport = () => ({ width: doc.documentElement.clientWidth, height: doc.defaultView?.innerHeight ?? 800 });
+
+  return {
+    showCard(annotation, anchor, via) {
+      ensureHost();
+      clipState = 'idle';
+      card = { annotation, anchor, position: placeCard(anchor, viewport(), 150) };
+      paint();
+      // Re-place with the card's real height so it never covers the text.
+      const element = mountPoint?.querySelector<HTMLElement>('[data-testid="fzl-card"]');
+      if (element && card) {
+        card.position = placeCard(anchor, viewport(), element.offsetHeight);
+        paint();
+        if (via === 'keyboard') element.querySelector<HTMLButtonElement>('button')?.focus({ preventScroll: true });
+      }
+    },
+    hideCard() {
+      if (!card) return;
+      card = null;
+      paint();
+    },
+    isCardActive: () => cardHovered || Boolean(host && doc.activeElement === host),
+    update(next) {
+      state = next;
+      if (next.status === 'active') ensureHost();
+      paint();
+    },
+    unmount() {
+      if (mountPoint) render(null, mountPoint);
+      host?.remove();
+      host = null;
+      mountPoint = null;
+      card = null;
+      state = { status: 'off' };
+    },
+  };
+}

@@ -1,0 +1,142 @@
+/**
+ * The only code that paints highlights: the CSS Custom Highlight API (no DOM mutation, so the page's
+ * own scripts, frameworks and our script conversion never see our marks, and turning highlights off
+ * restores the page exactly by construction). Each annotation becomes live Ranges registered under
+ * one highlight name per kind; hit-testing (hover, click) is ours, since highlights have no events.
+ */
+import type { AnnotationKind } from '../annotate/types';
+import type { PageAnnotation } from './page-annotations';
+
+export const HIGHLIGHT_NAMES: Record<AnnotationKind | 'focus' | 'clip', string> = {
+  operation: 'fzl-operation',
+  agency: 'fzl-agency',
+  statistic: 'fzl-statistic',
+  focus: 'fzl-focus',
+  clip: 'fzl-clip',
+};
+
+/** The parts of the Highlight API we use (injected so tests can run on a Node DOM). */
+export interface HighlightApi {
+  registry: { set(name: string, highlight: unknown): unknown; delete(name: string): boolean };
+  create(...ranges: Range[]): { add(range: Range): unknown; clear(): void; priority?: number };
+}
+
+export function highlightApiOf(doc: Document): HighlightApi | null {
+  const win = doc.defaultView as (Window & typeof globalThis) | null;
+  const Highlight = (win as unknown as { Highlight?: new (...r: Range[]) => { add(r: Range): unknown; clear(): void; priority: number } })?.Highlight;
+  const registry = (win?.CSS as unknown as { highlights?: HighlightApi['registry'] })?.highlights;
+  if (!Highlight || !registry) return null;
+  return { registry, create: (...ranges) => new Highlight(...ranges) };
+}
+
+export interface Highlighter {
+  show(annotations: readonly PageAnnotation[]): void;
+  /** Emphasise one annotation (keyboard focus, card open), or none. */
+  focus(index: number | null): void;
+  /** Underline clipped passages. */
+  showClips(ranges: Range[]): void;
+  rangesOf(index: number): Range[];
+  /** The annotation under a DOM point (from caretPositionFromPoint), if any. */
+  hitTest(node: Node, offset: number): PageAnnotation | null;
+  annotations(): readonly PageAnnotation[];
+  clear(): void;
+}
+
+export function createHighlighter(doc: Document, api: HighlightApi): Highlighter {
+  let current: readonly PageAnnotation[] = [];
+  let ranges = new Map<number, Range[]>();
+  const registered = new Set<string>();
+
+  const register = (name: string, list: Range[], priority: number) => {
+    const highlight = api.create(...list);
+    highlight.priority = priority;
+    api.registry.set(name, highlight);
+    registered.add(name);
+  };
+
+  return {
+    show(annotations) {
+      current = annotations;
+      ranges = new Map();
+      const byKind: Record<AnnotationKind, Range[]> = { operation: [], agency: [], statistic: [] };
+      for (const a of annotations) {
+        const list: Range[] = [];
+        for (const piece of a.pieces) {
+          if (!piece.node.isConnected || piece.end > piece.node.data.length) continue;
+          const range = doc.createRange();
+          range.setStart(piece.node, piece.start);
+          range.setEnd(piece.node, piece.end);
+          list.push(range);
+        }
+        ranges.set(a.index, list);
+        byKind[a.kind].push(...list);
+      }
+      register(HIGHLIGHT_NAMES.operation, byKind.operation, 1);
+      register(HIGHLIGHT_NAMES.agency, byKind.agency, 1);
+      register(HIGHLIGHT_NAMES.statistic, byKind.statistic, 1);
+    },
+    focus(index) {
+      const list = index === null ? [] : ranges.get(index) ?? [];
+      if (list.length) register(HIGHLIGHT_NAMES.focus, list, 2);
+      else if (registered.delete(HIGHLIGHT_NAMES.focus)) api.registry.delete(HIGHLIGHT_NAMES.focus);
+    },
+    showClips(list) {
+      if (list.length) register(HIGHLIGHT_NAMES.clip, list, 0);
+      else if (registered.delete(HIGHLIGHT_NAMES.clip)) api.registry.delete(HIGHLIGHT_NAMES.clip);
+    },
+    rangesOf: (index) => ranges.get(index) ?? [],
+    hitTest(node, offset) {
+      for (const a of current) {
+        for (const range of ranges.get(a.index) ?? []) {
+          if (range.startContainer !== node && !range.intersectsNode(node)) continue;
+          try {
+            // End-exclusive: a caret right after the last character is outside.
+            if (range.comparePoint(node, offset) === 0 && !(node === range.endContainer && offset === range.endOffset)) return a;
+          } catch {
+            // a node in another document, or a detached one
+          }
+        }
+      }
+      return null;
+    },
+    annotations: () => current,
+    clear() {
+      for (const name of registered) api.registry.delete(name);
+      registered.clear();
+      current = [];
+      ranges = new Map();
+    },
+  };
+}
+
+export interface HighlightColors {
+  operation: string;
+  agency: string;
+  statistic: string;
+}
+
+export const DEFAULT_COLORS: HighlightColors = { operation: '#d93025', agency: '#1a73e8', statistic: '#e37400' };
+
+/**
+ * Translucent backgrounds read on white and on dark pages alike; the underline in the full colour
+ * carries the distinction for readers who can't tell the tints apart.
+ */
+export function highlightCss(colors: HighlightColors = DEFAULT_COLORS): string {
+  const tint = (hex: string, alpha: number) => {
+    const n = parseInt(hex.replace('#', ''), 16);
+    return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
+  };
+  const rule = (name: string, color: string, style: string) =>
+    `::highlight(${name}) { background-color: ${tint(color, 0.22)}; text-decoration: underline ${style} ${color}; text-decoration-thickness: 2px; text-underline-offset: 3px; }`;
+  return [
+    rule(HIGHLIGHT_NAMES.operation, colors.operation, 'solid'),
+    rule(HIGHLIGHT_NAMES.agency, colors.agency, 'solid'),
+    rule(HIGHLIGHT_NAMES.statistic, colors.statistic, 'dotted'),
+    `::highlight(${HIGHLIGHT_NAMES.focus}) { background-color: rgba(255, 213, 0, 0.55); color: #000; }`,
+    `::highlight(${HIGHLIGHT_NAMES.clip}) { text-decoration: underline wavy #188038; text-decoration-thickness: 2px; }`,
+  ].join('\n');
+}
+
+export function isValidColor(value: string): boolean {
+  return /^#[0-9a-f]{6}$/i.test(value);
+}

@@ -1,0 +1,141 @@
+/**
+ * The text chunker between the DOM and the pure recogniser (as Apache Annotator does): the text of
+ * a set of block elements, concatenated, with a map from every text offset back to (text node,
+ * offset). Whitespace runs are collapsed to one space, as a reader sees them, so a name or number
+ * broken across lines or inline tags (`<b>汉中</b>市公安局`) is one string for `annotate`.
+ * Blocks are separated by "\n" so nothing matches across paragraphs.
+ */
+
+export interface TextMap {
+  text: string;
+  /** For each UTF-16 index of `text`: the text node it comes from (null for block separators). */
+  nodes: (Text | null)[];
+  /** For each UTF-16 index of `text`: the offset inside that node. */
+  offsets: Int32Array;
+}
+
+export interface TextRangePiece {
+  node: Text;
+  start: number;
+  end: number;
+}
+
+const ELEMENT = 1;
+const TEXT = 3;
+const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'RT', 'RP', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'SVG', 'MATH', 'IFRAME', 'OBJECT']);
+
+export interface TextMapOptions {
+  /** Skip an element and its subtree (our own UI, hidden elements…). */
+  skip?: (element: Element) => boolean;
+}
+
+/** Elements of `elements` that are not inside another one of them, in document order of the input. */
+export function outermost(elements: readonly Element[]): Element[] {
+  const set = new Set(elements);
+  const out: Element[] = [];
+  for (const element of elements) {
+    let inside = false;
+    for (let p = element.parentElement; p; p = p.parentElement) {
+      if (set.has(p)) {
+        inside = true;
+        break;
+      }
+    }
+    if (!inside && !out.includes(element)) out.push(element);
+  }
+  return out;
+}
+
+export function buildTextMap(blocks: readonly Element[], options: TextMapOptions = {}): TextMap {
+  const chars: string[] = [];
+  const nodes: (Text | null)[] = [];
+  const offsets: number[] = [];
+  let pendingSpace: { node: Text; offset: number } | null = null;
+  let atBlockStart = true;
+
+  const pushChar = (c: string, node: Text | null, offset: number) => {
+    chars.push(c);
+    nodes.push(node);
+    offsets.push(offset);
+  };
+
+  const visitText = (node: Text) => {
+    const data = node.data;
+    for (let i = 0; i < data.length; i++) {
+      const code = data.charCodeAt(i);
+      // \s without NBSP/ideographic space: those are content on Chinese pages (indentation is
+      // still whitespace to a reader, so collapse them too).
+      if (code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 0xa0 || code === 0x3000) {
+        if (!atBlockStart && !pendingSpace) pendingSpace = { node, offset: i };
+        continue;
+      }
+      if (pendingSpace) {
+        pushChar(' ', pendingSpace.node, pendingSpace.offset);
+        pendingSpace = null;
+      }
+      atBlockStart = false;
+      pushChar(data[i], node, i);
+    }
+  };
+
+  const walk = (element: Element) => {
+    for (let child = element.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === TEXT) visitText(child as Text);
+      else if (child.nodeType === ELEMENT) {
+        const el = child as Element;
+        if (SKIPPED_TAGS.has(el.tagName.toUpperCase())) continue;
+        if (options.skip?.(el)) continue;
+        if (el.tagName.toUpperCase() === 'BR') {
+          if (!atBlockStart && !pendingSpace) pendingSpace = { node: null as unknown as Text, offset: 0 };
+          continue;
+        }
+        walk(el);
+      }
+    }
+  };
+
+  const roots = outermost(blocks);
+  roots.forEach((block, index) => {
+    if (index > 0 && chars.length && chars[chars.length - 1] !== '\n') pushChar('\n', null, 0);
+    pendingSpace = null;
+    atBlockStart = true;
+    walk(block);
+    pendingSpace = null; // trailing whitespace of a block is dropped
+  });
+  // A <br> space has no text node of its own: attach it to the next character's node.
+  for (let i = 0; i < nodes.length; i++) {
+    if (chars[i] === ' ' && nodes[i] === null) {
+      nodes[i] = nodes[i + 1] ?? nodes[i - 1] ?? null;
+      offsets[i] = nodes[i] === nodes[i + 1] ? offsets[i + 1] : offsets[i - 1] + 1;
+    }
+  }
+  return { text: chars.join(''), nodes, offsets: Int32Array.from(offsets) };
+}
+
+/**
+ * The DOM pieces of `text.slice(start, end)`: one per text node it touches, with offsets inside
+ * that node (end exclusive). Whitespace collapsed into one space maps to its first character only.
+ */
+export function piecesOf(map: TextMap, start: number, end: number): TextRangePiece[] {
+  const pieces: TextRangePiece[] = [];
+  for (let i = start; i < end; i++) {
+    const node = map.nodes[i];
+    if (!node) continue;
+    const offset = map.offsets[i];
+    // Include a surrogate pair's second half with the first.
+    const width = offset + 1 < node.data.length && isHighSurrogate(node.data.charCodeAt(offset)) ? 2 : 1;
+    const last = pieces[pieces.length - 1];
+    if (last && last.node === node && offset >= last.end) {
+      // contiguous in the map: only collapsed whitespace lies between, which belongs to the span
+      last.end = Math.max(last.end, offset + width);
+    } else {
+      pieces.push({ node, start: offset, end: offset + width });
+    }
+    if (width === 2 && map.nodes[i + 1] === node && map.offsets[i + 1] === offset + 1) i++;
+  }
+  return pieces;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}

@@ -1,0 +1,291 @@
+/**
+ * The page lens: everything the content script does on a news page, written against the Document
+ * it is given. Finds the article, annotates its text, paints highlights (highlighter.ts), hit-tests
+ * the pointer for the card, follows the page as it changes (one MutationObserver, batched), and
+ * undoes all of it in `stop()`.
+ */
+import type { AnnotationKind } from '../annotate/types';
+import { findArticle } from '../extract';
+import type { Article } from '../extract/types';
+import { createHighlighter, type HighlightApi, type Highlighter } from '../highlight/highlighter';
+import { annotateElements, summarize, type AnnotatedText, type PageAnnotation, type PageSummary } from '../highlight/page-annotations';
+import { hidePinyinArtefacts, PINYIN_TAG, type PinyinCleanup } from './pinyin-cleanup';
+
+export interface LensSettings {
+  kinds: Record<AnnotationKind, boolean>;
+  cleanupPinyin: boolean;
+}
+
+export interface LensUi {
+  showCard(annotation: PageAnnotation, anchor: DOMRect, via: 'pointer' | 'keyboard'): void;
+  hideCard(): void;
+  /** Whether the pointer or focus is on the card (so hover-out doesn't close it under the reader). */
+  isCardActive(): boolean;
+  update(state: LensState): void;
+  unmount(): void;
+}
+
+export interface LensDeps {
+  doc: Document;
+  highlightApi: HighlightApi;
+  ui: LensUi;
+  settings: LensSettings;
+  /** Whether a node belongs to the extension's own UI (its changes are not page changes). */
+  isOwnNode: (node: Node) => boolean;
+  /** Called after each (re)annotation, e.g. to re-anchor clips. */
+  onAnnotated?: (annotated: AnnotatedText) => void;
+  now?: () => number;
+}
+
+export interface ArticleInfo {
+  title: string;
+  byline?: string;
+  publishedAt?: string;
+  source?: string;
+  script: Article['script'];
+  lang?: string;
+  blocks: number;
+  characters: number;
+}
+
+export type LensState =
+  | { status: 'off' }
+  | { status: 'no-article'; reason: string }
+  | { status: 'active'; article: ArticleInfo; summary: PageSummary; pinyinHidden: number; annotateMs: number };
+
+const RESCAN_DELAY_MS = 150;
+const RESCAN_MIN_INTERVAL_MS = 1000;
+
+export function createLens(deps: LensDeps) {
+  const { doc, ui } = deps;
+  const win = doc.defaultView!;
+  const now = deps.now ?? (() => win.performance.now());
+  let settings = deps.settings;
+  let highlighter: Highlighter | null = null;
+  let state: LensState = { status: 'off' };
+  let article: Article | null = null;
+  let annotated: AnnotatedText | null = null;
+  const cleanups: PinyinCleanup[] = [];
+  let observer: MutationObserver | null = null;
+  let listeners: AbortController | null = null;
+  let rescanTimer: ReturnType<typeof setTimeout> | null = null;
+  let lastRescan = 0;
+  let focused: number | null = null;
+  let pointerFrame = 0;
+  let hideTimer: ReturnType<typeof setTimeout> | null = null;
+
+  function scan(): void {
+    const started = now();
+    const found = findArticle(doc);
+    if (!found.ok) {
+      article = null;
+      annotated = null;
+      highlighter?.clear();
+      setState({ status: 'no-article', reason: found.reason });
+      return;
+    }
+    article = found;
+    const blockElements = found.blocks.map((b) => b.element).filter((e): e is Element => Boolean(e));
+    if (settings.cleanupPinyin) {
+      // Incremental: text already cleaned holds no brackets, so a rescan writes only to new text.
+      const more = hidePinyinArtefacts(blockElements.length ? blockElements : found.root);
+      if (more.count) cleanups.push(more);
+    } else restorePinyin();
+    const next = annotateElements(blockElements.length ? blockElements : found.root, {
+      skip: (el) => deps.isOwnNode(el),
+    });
+    next.annotations = next.annotations.filter((a) => settings.kinds[a.kind]);
+    annotated = next;
+    highlighter ??= createHighlighter(doc, deps.highlightApi);
+    highlighter.show(next.annotations);
+    if (focused !== null && !next.annotations.some((a) => a.index === focused)) focused = null;
+    highlighter.focus(focused);
+    deps.onAnnotated?.(next);
+    setState({
+      status: 'active',
+      article: {
+        title: found.title,
+        byline: found.byline,
+        publishedAt: found.publishedAt,
+        source: found.source,
+        script: found.script,
+        lang: found.lang,
+        blocks: found.blocks.length,
+        characters: next.map.text.length,
+      },
+      summary: summarize(next),
+      pinyinHidden: cleanups.reduce((n, c) => n + c.count, 0),
+      annotateMs: Math.round((now() - started) * 10) / 10,
+    });
+    // Our own DOM edits (pinyin cleanup) are not page changes.
+    observer?.takeRecords();
+  }
+
+  function restorePinyin() {
+    while (cleanups.length) cleanups.pop()!.restore();
+    observer?.takeRecords();
+  }
+
+  function setState(next: LensState) {
+    state = next;
+    ui.update(next);
+  }
+
+  function isPageMutation(record: MutationRecord): boolean {
+    if (deps.isOwnNode(record.target)) return false;
+    const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
+    if (record.type === 'childList' && nodes.length && nodes.every((n) => deps.isOwnNode(n) || isPinyinNode(n))) return false;
+    return true;
+  }
+
+  function isPinyinNode(node: Node): boolean {
+    return node.nodeType === 1 && (node as Element).tagName.toLowerCase() === PINYIN_TAG;
+  }
+
+  function scheduleRescan() {
+    if (rescanTimer !== null) return;
+    const wait = Math.max(RESCAN_DELAY_MS, lastRescan + RESCAN_MIN_INTERVAL_MS - now());
+    rescanTimer = setTimeout(() => {
+      rescanTimer = null;
+      lastRescan = now();
+      // Repainting highlights writes nothing to the DOM, so a rescan cannot feed another
+      // extension's observer (or ours) in a loop.
+      scan();
+    }, wait);
+  }
+
+  function caretAt(x: number, y: number): { node: Node; offset: number } | null {
+    const d = doc as Document & {
+      caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+      caretRangeFromPoint?: (x: number, y: number) => Range | null;
+    };
+    if (d.caretPositionFromPoint) {
+      const p = d.caretPositionFromPoint(x, y);
+      return p ? { node: p.offsetNode, offset: p.offset } : null;
+    }
+    const r = d.caretRangeFromPoint?.(x, y);
+    return r ? { node: r.startContainer, offset: r.startOffset } : null;
+  }
+
+  function annotationAtPoint(x: number, y: number): PageAnnotation | null {
+    if (!highlighter) return null;
+    const caret = caretAt(x, y);
+    if (!caret || caret.node.nodeType !== 3) return null;
+    const hit = highlighter.hitTest(caret.node, caret.offset);
+    if (!hit) return null;
+    // The caret snaps to the nearest character even beside the text: check the pointer is on it.
+    const inside = highlighter.rangesOf(hit.index).some((range) =>
+      Array.from(range.getClientRects()).some((r) => x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1),
+    );
+    return inside ? hit : null;
+  }
+
+  function open(annotation: PageAnnotation, via: 'pointer' | 'keyboard') {
+    if (hideTimer) clearTimeout(hideTimer);
+    hideTimer = null;
+    focused = annotation.index;
+    highlighter?.focus(focused);
+    const rect = highlighter?.rangesOf(annotation.index)[0]?.getBoundingClientRect();
+    if (rect) ui.showCard(annotation, rect, via);
+  }
+
+  function close() {
+    focused = null;
+    highlighter?.focus(null);
+    ui.hideCard();
+  }
+
+  function onPointerMove(event: PointerEvent) {
+    if (pointerFrame) return;
+    const { clientX, clientY } = event;
+    const overOwnUi = event.target instanceof win.Node && deps.isOwnNode(event.target as Node);
+    pointerFrame = win.requestAnimationFrame(() => {
+      pointerFrame = 0;
+      if (overOwnUi) return;
+      const hit = annotationAtPoint(clientX, clientY);
+      if (hit) {
+        if (hit.index !== focused) open(hit, 'pointer');
+      } else if (focused !== null && !hideTimer) {
+        hideTimer = setTimeout(() => {
+          hideTimer = null;
+          if (!ui.isCardActive()) close();
+        }, 300);
+      }
+    });
+  }
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key === 'Escape' && focused !== null) close();
+  }
+
+  function scrollToIndex(index: number, via: 'pointer' | 'keyboard' = 'keyboard'): boolean {
+    const target = annotated?.annotations.find((a) => a.index === index);
+    const range = target && highlighter?.rangesOf(index)[0];
+    if (!target || !range) return false;
+    const element = range.startContainer.parentElement;
+    element?.scrollIntoView({ block: 'center', behavior: win.matchMedia?.('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+    // Open the card once the scroll has settled so it is placed next to the text.
+    setTimeout(() => open(target, via), 350);
+    return true;
+  }
+
+  return {
+    start() {
+      if (listeners) return;
+      listeners = new AbortController();
+      const signal = listeners.signal;
+      scan();
+      doc.addEventListener('pointermove', onPointerMove, { passive: true, signal });
+      doc.addEventListener('keydown', onKeyDown, { signal });
+      observer = new win.MutationObserver((records) => {
+        if (records.some(isPageMutation)) scheduleRescan();
+      });
+      observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true, characterData: true });
+    },
+    stop() {
+      listeners?.abort();
+      listeners = null;
+      observer?.disconnect();
+      observer = null;
+      if (rescanTimer !== null) clearTimeout(rescanTimer);
+      rescanTimer = null;
+      if (hideTimer) clearTimeout(hideTimer);
+      hideTimer = null;
+      if (pointerFrame) win.cancelAnimationFrame(pointerFrame);
+      pointerFrame = 0;
+      highlighter?.clear();
+      highlighter = null;
+      restorePinyin();
+      article = null;
+      annotated = null;
+      focused = null;
+      state = { status: 'off' };
+      ui.unmount();
+    },
+    /** Re-run extraction and annotation now (settings changed, script converted). */
+    refresh() {
+      if (listeners) scan();
+    },
+    setSettings(next: LensSettings) {
+      settings = next;
+      if (listeners) scan();
+    },
+    state: () => state,
+    annotated: () => annotated,
+    highlighter: () => highlighter,
+    scrollTo: (index: number) => scrollToIndex(index),
+    /** Keyboard: move the focus to the next (+1) or previous (-1) highlight and open its card. */
+    step(delta: 1 | -1): PageAnnotation | null {
+      const list = annotated?.annotations ?? [];
+      if (!list.length) return null;
+      const at = focused === null ? (delta > 0 ? -1 : list.length) : list.findIndex((a) => a.index === focused);
+      const next = list[(at + delta + list.length) % list.length];
+      scrollToIndex(next.index, 'keyboard');
+      return next;
+    },
+    close,
+    isActive: () => listeners !== null,
+  };
+}
+
+export type Lens = ReturnType<typeof createLens>;

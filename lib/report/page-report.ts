@@ -1,0 +1,119 @@
+/**
+ * What the CLI reports for one saved page: decode it by its own charset, find the article (unless
+ * told not to), annotate the body. Pure: the HTML parser is injected (linkedom in Node).
+ */
+import { annotate } from '../annotate';
+import type { Annotation } from '../annotate/types';
+import { articleText, decodeHtml, findArticle, findArticleInText } from '../extract';
+import { csvTextCell } from '../collections/export/csv';
+
+export interface PageReport {
+  file: string;
+  title: string;
+  body: string;
+  /** Set when extraction was asked for and the page is not an article. */
+  noArticle?: string;
+  annotations: Annotation[];
+}
+
+export type ParseHtml = (html: string) => Document;
+
+export interface ReportOptions {
+  extract: boolean;
+  parseHtml: ParseHtml;
+}
+
+export function isHtmlFile(name: string): boolean {
+  return /\.html?$/i.test(name);
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function reportPage(file: string, bytes: Uint8Array, options: ReportOptions): PageReport {
+  if (isHtmlFile(file)) {
+    const { html } = decodeHtml(bytes);
+    const doc = options.parseHtml(html);
+    if (!doc || !doc.documentElement) throw new Error('not parseable as HTML');
+    if (options.extract) {
+      const found = findArticle(doc);
+      if (!found.ok) return { file, title: pageTitle(doc), body: '', noArticle: found.reason, annotations: [] };
+      const body = articleText(found);
+      return { file, title: found.title, body, annotations: annotate(body) };
+    }
+    const body = visibleText(doc);
+    return { file, title: pageTitle(doc), body, annotations: annotate(body) };
+  }
+  // Plain text is UTF-8 (a byte-order mark is not part of the text).
+  let text = utf8.decode(bytes);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (!options.extract) return { file, title: '', body: text, annotations: annotate(text) };
+  const found = findArticleInText(text);
+  if (!found.ok) return { file, title: '', body: '', noArticle: found.reason, annotations: [] };
+  const body = articleText(found);
+  return { file, title: found.title, body, annotations: annotate(body) };
+}
+
+function pageTitle(doc: Document): string {
+  return (doc.querySelector('title')?.textContent ?? '').trim();
+}
+
+const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'RT', 'RP', 'HEAD']);
+const BLOCK = /^(P|DIV|LI|TR|H[1-6]|SECTION|ARTICLE|HEADER|FOOTER|NAV|ASIDE|BLOCKQUOTE|TABLE|UL|OL|DL|DT|DD|FIGCAPTION|BR|MAIN)$/;
+
+/** `--no-extract` on HTML: all text of the page body, one line per block. */
+function visibleText(doc: Document): string {
+  const lines: string[] = [];
+  let line = '';
+  const walk = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) line += child.nodeValue ?? '';
+      else if (child.nodeType === 1) {
+        const tag = (child as Element).tagName.toUpperCase();
+        if (SKIPPED.has(tag)) continue;
+        const block = BLOCK.test(tag);
+        if (block) flush();
+        walk(child);
+        if (block) flush();
+      }
+    }
+  };
+  const flush = () => {
+    const text = line.replace(/\s+/g, ' ').trim();
+    if (text) lines.push(text);
+    line = '';
+  };
+  walk(doc.body ?? doc.documentElement);
+  flush();
+  return lines.join('\n');
+}
+
+export const JSON_FIELDS = ['kind', 'start', 'end', 'text', 'canonical', 'value', 'unit', 'approx', 'measure'] as const;
+
+export function toJsonLine(report: PageReport): string {
+  return JSON.stringify({
+    file: report.file,
+    title: report.title,
+    body: report.body,
+    ...(report.noArticle ? { noArticle: report.noArticle } : {}),
+    annotations: report.annotations.map((a) => Object.fromEntries(JSON_FIELDS.map((k) => [k, a[k] ?? null]))),
+  });
+}
+
+export const CSV_HEADER = 'file,kind,text,canonical,value,unit,approx,measure,start,end';
+
+export function toCsvRows(report: PageReport): string[] {
+  return report.annotations.map((a) =>
+    [
+      csvTextCell(report.file),
+      a.kind,
+      csvTextCell(a.text),
+      csvTextCell(a.canonical ?? ''),
+      a.value === undefined ? '' : String(a.value),
+      csvTextCell(a.unit ?? ''),
+      a.approx === undefined ? '' : String(a.approx),
+      csvTextCell(a.measure ?? ''),
+      String(a.start),
+      String(a.end),
+    ].join(','),
+  );
+}
