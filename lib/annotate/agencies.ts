@@ -9,10 +9,13 @@
 import agencyData from '../data/agencies.json';
 import patternData from '../data/annotate-agency-patterns.json';
 import placeData from '../data/annotate-places.json';
-import { isHan, sliceCodes } from './chars';
+import { isHan as isHanImported, sliceCodes as sliceCodesImported } from './chars';
 import type { Hit } from './hit';
 import { simplify } from './normalize';
 import { CodeTrie, wordTrie } from './trie';
+// Local bindings: module-namespace getters (tsx, some bundlers) are slow in hot loops.
+const isHan = isHanImported;
+const sliceCodes = sliceCodesImported;
 
 interface AgencyTerm {
   canonical: string;
@@ -135,7 +138,8 @@ export function findAgencies(codes: Uint16Array, length: number): Hit[] {
     let bestStart = i;
     let canonical = '';
 
-    const matches = gazetteer.allAt(codes, i, length);
+    const longest = gazetteer.longestAt(codes, i, length);
+    const matches = longest === null ? [] : termIsValid(codes, length, i, longest.end, longest.value, i === lastEnd) ? [longest] : gazetteer.allAt(codes, i, length);
     for (let k = matches.length - 1; k >= 0; k--) {
       const m = matches[k];
       if (termIsValid(codes, length, i, m.end, m.value, i === lastEnd)) {

@@ -1,13 +1,14 @@
 /** Character classes on UTF-16 code units, used by every scanner in this folder. */
 
 /** CJK ideographs (BMP blocks) and surrogate halves (astral ideographs: 𠀀 …), counted as Han. */
+export const HAN = new Uint8Array(0x10000);
+HAN.fill(1, 0x4e00, 0xa000);
+HAN.fill(1, 0x3400, 0x4dc0);
+HAN.fill(1, 0xf900, 0xfb00);
+HAN.fill(1, 0xd800, 0xe000);
+
 export function isHan(code: number): boolean {
-  return (
-    (code >= 0x4e00 && code <= 0x9fff) ||
-    (code >= 0x3400 && code <= 0x4dbf) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xd800 && code <= 0xdfff)
-  );
+  return HAN[code] === 1;
 }
 
 export function isAsciiDigit(code: number): boolean {

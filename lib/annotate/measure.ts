@@ -5,9 +5,14 @@
  * (由23个部门和单位组成 → 部门和单位).
  */
 import statData from '../data/annotate-statistics.json';
-import { isAsciiDigit, isHan, isLatinLetter, sliceCodes } from './chars';
+import { isAsciiDigit as isAsciiDigitImported, isHan as isHanImported, isLatinLetter as isLatinLetterImported, sliceCodes as sliceCodesImported } from './chars';
 import type { Hit } from './hit';
 import { wordTrie } from './trie';
+// Local bindings: module-namespace getters (tsx, some bundlers) are slow in hot loops.
+const isAsciiDigit = isAsciiDigitImported;
+const isHan = isHanImported;
+const isLatinLetter = isLatinLetterImported;
+const sliceCodes = sliceCodesImported;
 
 const MAX_BEFORE = 24;
 const MAX_AFTER = 12;
@@ -19,8 +24,10 @@ const takeAfterEnding = new Uint8Array(0x10000);
 for (const ch of statData.measureTakeAfterEndings) takeAfterEnding[ch.charCodeAt(0)] = 1;
 const afterStopTrie = wordTrie(statData.measureAfterStopWords);
 
+const wordUnit = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) wordUnit[c] = isHan(c) || isLatinLetter(c) || isAsciiDigit(c) ? 1 : 0;
 function isWordUnit(code: number): boolean {
-  return isHan(code) || isLatinLetter(code) || isAsciiDigit(code);
+  return wordUnit[code] === 1;
 }
 
 /** Index just after the last occurrence of any word in `words` within `text`, or 0. */
@@ -42,9 +49,15 @@ function cutAfterLast(text: string, words: readonly string[]): number {
 export function measureFor(codes: Uint16Array, length: number, start: number, end: number, floor: number, agencies: readonly Hit[]): string | undefined {
   let from = start;
   while (from > floor && start - from < MAX_BEFORE && isWordUnit(codes[from - 1])) from--;
-  for (const agency of agencies) {
-    if (agency.end > from && agency.end <= start) from = agency.end;
+  // Agencies are sorted: binary-search the last one ending at or before `start`.
+  let lo = 0;
+  let hi = agencies.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (agencies[mid].end <= start) lo = mid + 1;
+    else hi = mid;
   }
+  if (lo > 0 && agencies[lo - 1].end > from) from = agencies[lo - 1].end;
   let phrase = sliceCodes(codes, from, start);
   phrase = phrase.slice(cutAfterLast(phrase, stopWords));
   phrase = phrase.slice(cutAfterLast(phrase, stripThrough));

@@ -69,10 +69,10 @@ export function normalize(text: string): NormalizedText {
 /** From `start` on, offsets may shift: keep the index map. */
 function normalizeSlow(text: string, prefix: Uint16Array, start: number): NormalizedText {
   const n = text.length;
-  // An astral target from a BMP source can grow the text by one unit per character.
-  const codes = new Uint16Array(2 * n + 1);
+  // Artefacts only shrink the text; an astral target from a BMP source grows it by one unit (grown below).
+  let codes = new Uint16Array(n + 1);
   codes.set(prefix.subarray(0, start));
-  const toOriginal = new Int32Array(2 * n + 1);
+  let toOriginal = new Int32Array(n + 1);
   for (let k = 0; k < start; k++) toOriginal[k] = k;
   let out = start;
   let i = start;
@@ -89,6 +89,14 @@ function normalizeSlow(text: string, prefix: Uint16Array, start: number): Normal
     const width = cp > 0xffff ? 2 : 1;
     const target = cp > 0xffff || bmpToAstral[cp] === 1 ? (astralMap.get(cp) ?? cp) : bmpTable[cp] || cp;
     if (target > 0xffff) {
+      if (out + 2 >= codes.length) {
+        const grownCodes = new Uint16Array(codes.length * 2);
+        grownCodes.set(codes);
+        codes = grownCodes;
+        const grownMap = new Int32Array(toOriginal.length * 2);
+        grownMap.set(toOriginal);
+        toOriginal = grownMap;
+      }
       codes[out] = 0xd800 + ((target - 0x10000) >> 10);
       toOriginal[out++] = i;
       codes[out] = 0xdc00 + ((target - 0x10000) & 0x3ff);

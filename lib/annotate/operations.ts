@@ -11,10 +11,16 @@
  */
 import operationData from '../data/operations.json';
 import patternData from '../data/annotate-operations-patterns.json';
-import { codesOf, endsWithAt, isAsciiDigit, isHan, sliceCodes } from './chars';
+import { codesOf as codesOfImported, endsWithAt as endsWithAtImported, isAsciiDigit as isAsciiDigitImported, isHan as isHanImported, sliceCodes as sliceCodesImported } from './chars';
 import type { Hit } from './hit';
 import { simplify } from './normalize';
 import { CodeTrie, wordTrie } from './trie';
+// Local bindings: module-namespace getters (tsx, some bundlers) are slow in hot loops.
+const codesOf = codesOfImported;
+const endsWithAt = endsWithAtImported;
+const isAsciiDigit = isAsciiDigitImported;
+const isHan = isHanImported;
+const sliceCodes = sliceCodesImported;
 
 interface OperationEntry {
   name: string;

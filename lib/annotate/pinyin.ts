@@ -2,7 +2,10 @@
  * The `發(fā)布會` artefact: some pages print a Han character followed by its pinyin in ASCII
  * brackets. The bracket is ignored while matching and can be hidden on display.
  */
-import { isHan, isHighSurrogate } from './chars';
+import { isHan as isHanImported, isHighSurrogate as isHighSurrogateImported } from './chars';
+// Local bindings: module-namespace getters (tsx, some bundlers) are slow in hot loops.
+const isHan = isHanImported;
+const isHighSurrogate = isHighSurrogateImported;
 
 const TONE_MARKED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ';
 const toneMarked = new Set<number>();

@@ -9,10 +9,15 @@
  * (一批, 一起, 一人多企) unless it is a duration (集中一年).
  */
 import statData from '../data/annotate-statistics.json';
-import { isAsciiDigit, isLatinLetter, codesOf, endsWithAt } from './chars';
+import { isAsciiDigit as isAsciiDigitImported, isLatinLetter as isLatinLetterImported, codesOf as codesOfImported, endsWithAt as endsWithAtImported } from './chars';
 import type { Hit } from './hit';
 import { measureFor } from './measure';
 import { wordTrie } from './trie';
+// Local bindings: module-namespace getters (tsx, some bundlers) are slow in hot loops.
+const isAsciiDigit = isAsciiDigitImported;
+const isLatinLetter = isLatinLetterImported;
+const codesOf = codesOfImported;
+const endsWithAt = endsWithAtImported;
 
 const unitTrie = wordTrie(statData.units);
 const timeUnits = new Set(statData.timeUnits);
@@ -71,7 +76,7 @@ function digitValue(code: number): number {
 }
 
 function clean(value: number): number {
-  return Number(value.toPrecision(15));
+  return Number.isInteger(value) ? value : Number(value.toPrecision(15));
 }
 
 export function findStatistics(codes: Uint16Array, length: number, agencies: readonly Hit[]): Hit[] {
@@ -137,7 +142,7 @@ export function findStatistics(codes: Uint16Array, length: number, agencies: rea
         hasMultiplier = true;
         j++;
       }
-      value = clean(value * multiplier);
+      value = value * multiplier;
     } else {
       if (first === YI && yiWordPrefix[before] === 1) continue; // 唯一, 统一, 之一: words, not counts
       if (vaguePrefix[before] === 1) {
@@ -239,7 +244,7 @@ export function findStatistics(codes: Uint16Array, length: number, agencies: rea
       approx = true;
     }
 
-    const hit: Hit = { kind: 'statistic', start, end, value };
+    const hit: Hit = { kind: 'statistic', start, end, value: clean(value) };
     if (unit !== undefined) hit.unit = moneyUnits[unit] ?? (unit === '％' ? '%' : unit);
     if (approx) hit.approx = true;
     if (!duration) {
