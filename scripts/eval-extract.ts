@@ -145,11 +145,16 @@ function loadPages(): Page[] {
   return pages;
 }
 
-function runReadability(document: Document): { text: string; title?: string; date?: string } {
+const readabilityErrors: string[] = [];
+
+function runReadability(document: Document, id = ''): { text: string; title?: string; date?: string } {
   try {
     const parsed = new Readability(document.cloneNode(true) as Document).parse();
     return { text: parsed?.textContent ?? '', title: parsed?.title ?? undefined, date: parsed?.publishedTime ?? undefined };
   } catch (error) {
+    // Under linkedom, Readability throws on saved pages whose content sits outside <body>
+    // (CWCE wraps pages in a <text> root); such a page scores 0 for it.
+    readabilityErrors.push(`${id}: ${(error as Error).message}`);
     return { text: '', title: undefined };
   }
 }
@@ -164,7 +169,7 @@ function extract(page: Page): Outcome {
   }
   const { document } = parseHTML(page.html ?? '');
   const ours = findArticle(document);
-  const theirs = runReadability(document);
+  const theirs = runReadability(document, page.id);
   return {
     ours: ours.ok ? articleText(ours) : '',
     theirs: theirs.text,
@@ -280,7 +285,7 @@ function main() {
     readabilityDate: rate(rows.map((r) => r.theirsDate)),
   };
   if (jsonOutput) {
-    console.log(JSON.stringify({ metric: 'bag-of-characters F1, whitespace ignored', sets: summary, overall, pages: rows }, null, 2));
+    console.log(JSON.stringify({ metric: 'bag-of-characters F1, whitespace ignored', sets: summary, overall, readabilityErrors, pages: rows }, null, 2));
     return;
   }
   const mark = (v: boolean | undefined) => (v === undefined ? ' ' : v ? '✓' : '✗');
@@ -296,6 +301,7 @@ function main() {
     console.log(`${s.set.padEnd(23)} ${String(s.pages).padStart(5)}  ${fmt(s.oursMeanF1 ?? NaN)}   ${fmt(s.readabilityMeanF1 ?? NaN)}     ${r2(s.oursSnippetPass)} ${r2(s.readabilitySnippetPass)}          ${r2(s.oursTitle)} ${r2(s.readabilityTitle)}    ${r2(s.oursDate)} ${r2(s.readabilityDate)}${s.seedsClean ? `  seeds clean ${s.seedsClean.right}/${s.seedsClean.of}` : ''}`);
   }
   const pct = (x: { right: number; of: number }) => `${x.right}/${x.of} (${((100 * x.right) / Math.max(1, x.of)).toFixed(1)}%)`;
+  if (readabilityErrors.length) console.log(`Readability threw on ${readabilityErrors.length} pages (scored 0): ${readabilityErrors.map((e) => e.split(':')[0]).join(', ')}`);
   console.log(`overall: title ours ${pct(overall.title)} readability ${pct(overall.readabilityTitle)}; date ours ${pct(overall.date)} readability ${pct(overall.readabilityDate)}`);
 }
 
