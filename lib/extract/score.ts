@@ -21,6 +21,8 @@ export interface BlockFeatures {
 
 export interface ScoredBlock {
   score: number;
+  /** A short line with a date and time of day: a dateline, or the header of a reply in a thread. */
+  timedDateline?: boolean;
   weight: number;
   prose: boolean;
   boilerplate?: BoilerplateKind;
@@ -47,7 +49,10 @@ export function scoreBlock(block: BlockFeatures): ScoredBlock {
   let score: number;
   if (prose) score = nonLink - 2 * block.linkWeight;
   else if (nonLink >= 40) score = nonLink * 0.3; // long unpunctuated text: poems, lists of data, pre-formatted text
-  else if (isDateline(block.text)) score = -(3 + 0.3 * weight);
+  else if (isDateline(block.text)) {
+    const timed = findDateInText(block.text)?.hasTime === true;
+    return { score: -(3 + 0.3 * weight), weight, prose: false, linkDensity, timedDateline: timed };
+  }
   else if (block.linkAware && block.linkWeight === 0) score = -(0.5 + 0.05 * weight);
   else score = -(3 + 0.3 * weight);
   if (block.hint < 0) score = -Math.abs(score) - 2;
@@ -65,6 +70,9 @@ export function scoreBlock(block: BlockFeatures): ScoredBlock {
 export function cutAtRelatedHeading(blocks: ScoredBlock[], start: number, end: number): number {
   let proseBefore = 0;
   for (let i = start; i <= end; i++) {
+    // A timed dateline after the body has begun heads a reply or comment (forums, blogs): the article
+    // ended before it. News bodies carry their dateline above the first paragraph, not inside.
+    if (blocks[i].timedDateline && proseBefore >= 100) return i - 1;
     if (blocks[i].boilerplate === 'related-heading' && proseBefore > 0) {
       let proseAfter = 0;
       for (let j = i + 1; j <= end; j++) if (blocks[j].prose) proseAfter += blocks[j].weight;
