@@ -10,8 +10,8 @@ import { fail, getOwn, hasOwn, ok, type Rejection, type Result } from './result'
 import { INDEX_KEY, clipKey, indexRecord, type Changes, type CollectionsState } from './schema';
 import { ValidationError, attempt, describeValue, readArray, readObject } from './validate';
 
-/** A 10,000-clip export is a few MB; anything near this is not ours. */
-export const MAX_IMPORT_CHARS = 25_000_000;
+/** A 10,000-clip export is 5–30 MB of JSON (about 1 KB per short clip, more with long notes); a larger file is not ours. */
+export const MAX_IMPORT_CHARS = 40_000_000;
 const MAX_IMPORT_COLLECTIONS = 10_000;
 const MAX_IMPORT_CLIPS = 200_000;
 

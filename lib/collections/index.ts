@@ -18,3 +18,4 @@ export * from './export/csv';
 export * from './export/markdown';
 export * from './export/csl';
 export * from './export/webanno';
+export * from './store';
