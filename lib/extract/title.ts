@@ -1,7 +1,7 @@
 import { normalizeSpace } from './text';
 
 /** Separators between an article title and the site/channel names Chinese CMSs append to `<title>`. */
-const SUFFIX_SEPARATOR = /\s*(?:_{1,2}|\||｜|--+|—{1}(?!—)|–|\s-\s|-(?=[^-]{1,12}$)|::|：：|»|·(?=[^·]{1,10}$))\s*/;
+const SUFFIX_SEPARATOR = /\s*(?:_{1,2}|\||｜|--+|(?<!—)—(?!—)|–|\s-\s|-(?=[^-]{1,12}$)|::|：：|»|·(?=[^·]{1,10}$))\s*/;
 
 /**
  * `四年前中500万现穷困潦倒 一夜暴富后如何经营__商贸_产业资讯_新浪网` → the part before the site names.
