@@ -1,44 +1,161 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { MessageName, PageState, RequestOf, ResponseOf, Result } from '@/lib/messaging';
+import type { Settings } from '@/lib/settings/settings';
+import { siteOf } from '@/lib/sites/news-sites';
+import { PageSummaryView } from './PageSummaryView';
+import { StatisticsTable } from './StatisticsTable';
 
 export type Send = <N extends MessageName>(name: N, request: RequestOf<N>) => Promise<Result<ResponseOf<N>>>;
 
-export interface PopupProps {
-  tabId: number | null;
-  sendToBackground: Send;
-  sendToTab: Send;
+export interface SettingsAccess {
+  load(): Promise<Settings>;
+  update(change: (s: Settings) => Settings): Promise<Settings>;
 }
 
-export function Popup({ tabId, sendToBackground, sendToTab }: PopupProps) {
+export interface PopupProps {
+  tabId: number | null;
+  /** Site (hostname without www.) of the target tab, when known. */
+  site: string | null;
+  sendToBackground: Send;
+  sendToTab: Send;
+  settings: SettingsAccess;
+  copyText?: (text: string) => Promise<void>;
+}
+
+type View = 'summary' | 'statistics';
+
+export function Popup({ tabId, site: tabSite, sendToBackground, sendToTab, settings, copyText }: PopupProps) {
   const [page, setPage] = useState<Result<PageState> | null>(null);
   const [background, setBackground] = useState<string | null>(null);
+  const [prefs, setPrefs] = useState<Settings | null>(null);
+  const [view, setView] = useState<View>('summary');
+
+  const refreshPage = () => (tabId === null ? Promise.resolve() : sendToTab('page/state', {}).then(setPage));
 
   useEffect(() => {
     void sendToBackground('ping', { context: 'popup', nonce: String(Date.now()) }).then((r) =>
       setBackground(r.ok ? r.value.version : `error: ${r.error.message}`),
     );
-    if (tabId !== null) void sendToTab('page/state', {}).then(setPage);
+    void settings.load().then(setPrefs);
+    void refreshPage();
   }, [tabId]);
+
+  const updatePrefs = async (change: (s: Settings) => Settings) => {
+    setPrefs(await settings.update(change));
+    // The content script follows storage; give it a moment, then read its new state.
+    setTimeout(() => void refreshPage(), 150);
+  };
+
+  const setPageHighlights = async (on: boolean) => {
+    const result = await sendToTab('page/setHighlights', { on });
+    if (result.ok) setPage(result);
+  };
+
+  const scrollTo = (index: number) => void sendToTab('page/scrollTo', { index });
+  const state = page?.ok ? page.value : null;
+  // Without host permission the tab's URL is hidden from us; the content script knows its own.
+  const site = tabSite ?? (state ? siteOf(state.url) : null);
+  const siteDisabled = Boolean(site && prefs?.disabledSites.includes(site));
 
   return (
     <main class="fzl-popup" aria-label="反诈透镜">
-      <h1>反诈透镜 Fanzha Lens</h1>
+      <header class="fzl-header">
+        <h1>反诈透镜</h1>
+        {state && state.disabledBy !== 'global' && state.disabledBy !== 'site' ? (
+          <label class="fzl-switch">
+            <input
+              type="checkbox"
+              data-testid="page-toggle"
+              checked={state.lens.status !== 'off'}
+              onChange={(e) => void setPageHighlights((e.currentTarget as HTMLInputElement).checked)}
+            />
+            本页高亮
+          </label>
+        ) : null}
+      </header>
+
       <section class="fzl-status" aria-live="polite" data-testid="page-status">
         {page === null ? (
           <span class="fzl-muted">…</span>
-        ) : page.ok ? (
-          <>
-            <div data-testid="page-title">{page.value.title}</div>
-            <div class="fzl-muted">{page.value.url}</div>
-          </>
-        ) : (
+        ) : !page.ok ? (
           <span class="fzl-muted" data-testid="page-unavailable">
             此页面未启用反诈透镜
           </span>
+        ) : state!.lens.status === 'no-article' ? (
+          <div data-testid="no-article">
+            <strong>此页面没有找到文章</strong>
+            <div class="fzl-muted">{state!.lens.reason}</div>
+          </div>
+        ) : state!.lens.status === 'off' ? (
+          <div data-testid="lens-off">
+            <div data-testid="page-title">{state!.title}</div>
+            <div class="fzl-muted">
+              {state!.disabledBy === 'global' ? '高亮已全局关闭' : state!.disabledBy === 'site' ? '已在此网站停用' : '本页高亮已关闭'}
+            </div>
+          </div>
+        ) : (
+          <div>
+            <div data-testid="page-title">{state!.lens.article.title || state!.title}</div>
+            <div class="fzl-muted">
+              {[state!.lens.article.publishedAt?.replace('T', ' '), state!.lens.article.source].filter(Boolean).join(' · ')}
+            </div>
+          </div>
         )}
       </section>
-      <footer class="fzl-muted" data-testid="background-status">
-        {background === null ? '…' : `v${background}`}
+
+      {state?.lens.status === 'active' ? (
+        <>
+          <nav class="fzl-tabs" role="tablist" aria-label="视图">
+            <button role="tab" aria-selected={view === 'summary'} data-testid="tab-summary" onClick={() => setView('summary')}>
+              概览
+            </button>
+            <button role="tab" aria-selected={view === 'statistics'} data-testid="tab-statistics" onClick={() => setView('statistics')}>
+              数据表 ({state.lens.summary.statistics.length})
+            </button>
+          </nav>
+          <div role="tabpanel">
+            {view === 'summary' ? (
+              <PageSummaryView summary={state.lens.summary} onSelect={scrollTo} />
+            ) : (
+              <StatisticsTable rows={state.lens.summary.statistics} onSelect={scrollTo} copyText={copyText} />
+            )}
+          </div>
+        </>
+      ) : null}
+
+      {prefs ? (
+        <section class="fzl-prefs">
+          <label>
+            <input
+              type="checkbox"
+              data-testid="global-toggle"
+              checked={prefs.enabled}
+              onChange={(e) => void updatePrefs((s) => ({ ...s, enabled: (e.currentTarget as HTMLInputElement).checked }))}
+            />
+            启用高亮（所有网站）
+          </label>
+          {site ? (
+            <label>
+              <input
+                type="checkbox"
+                data-testid="site-toggle"
+                checked={siteDisabled}
+                onChange={(e) => {
+                  const never = (e.currentTarget as HTMLInputElement).checked;
+                  void updatePrefs((s) => ({
+                    ...s,
+                    disabledSites: never ? [...s.disabledSites, site] : s.disabledSites.filter((x) => x !== site),
+                  }));
+                }}
+              />
+              不在此网站使用（{site}）
+            </label>
+          ) : null}
+        </section>
+      ) : null}
+
+      <footer class="fzl-muted fzl-footer">
+        <span data-testid="background-status">{background === null ? '…' : `v${background}`}</span>
       </footer>
     </main>
   );

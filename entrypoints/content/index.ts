@@ -78,6 +78,12 @@ export default defineContentScript({
           if (!lens) throw new MessageError('invalid', 'highlights are off on this page');
           return { scrolled: lens.scrollTo(index) };
         },
+        'page/articleText': () => {
+          const annotated = lens?.annotated();
+          const state = lens?.state();
+          if (!annotated || state?.status !== 'active') return null;
+          return { title: state.article.title, text: annotated.map.text };
+        },
         'page/setHighlights': ({ on }) => {
           pageOff = !on;
           apply();

@@ -2,22 +2,30 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Popup } from '@/components/Popup';
 import { createMessenger } from '@/lib/messaging';
+import { siteOf } from '@/lib/sites/news-sites';
+import { loadSettings, updateSettings } from '../shared/settings-store';
 import '@/components/base.css';
 
 // `popup.html?tab=<id>` targets a given tab (automation); the real popup uses the active tab.
-async function targetTabId(): Promise<number | null> {
+async function targetTab(): Promise<{ id: number | null; url: string | null }> {
   const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
-  if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
+  if (Number.isInteger(fromQuery) && fromQuery > 0) {
+    const tab = await browser.tabs.get(fromQuery).catch(() => null);
+    return { id: fromQuery, url: tab?.url ?? null };
+  }
   const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-  return active?.id ?? null;
+  return { id: active?.id ?? null, url: active?.url ?? null };
 }
 
-const tabId = await targetTabId();
+const tab = await targetTab();
 render(
   <Popup
-    tabId={tabId}
+    tabId={tab.id}
+    site={tab.url ? siteOf(tab.url) : null}
     sendToBackground={createMessenger((m) => browser.runtime.sendMessage(m))}
-    sendToTab={createMessenger((m) => (tabId === null ? Promise.reject(new Error('no tab')) : browser.tabs.sendMessage(tabId, m)))}
+    sendToTab={createMessenger((m) => (tab.id === null ? Promise.reject(new Error('no tab')) : browser.tabs.sendMessage(tab.id, m)))}
+    settings={{ load: loadSettings, update: updateSettings }}
+    copyText={(text) => navigator.clipboard.writeText(text)}
   />,
   document.getElementById('app')!,
 );

@@ -34,6 +34,12 @@ export const messages = {
     to: 'content',
     request: object({ index: number({ integer: true, min: 0 }) }),
   },
+  /** Extension → content script: the article text the lens annotates (for copying, and for tests). */
+  'page/articleText': {
+    from: ['extension'],
+    to: 'content',
+    request: empty(),
+  },
   /** Popup → content script: highlights on or off for this page view (not stored). */
   'page/setHighlights': {
     from: ['extension'],
@@ -69,6 +75,7 @@ export interface Responses {
   ping: PingResponse;
   'page/state': PageState;
   'page/scrollTo': { scrolled: boolean };
+  'page/articleText': { title: string; text: string } | null;
   'page/setHighlights': PageState;
 }
 export type ResponseOf<N extends MessageName> = N extends keyof Responses ? Responses[N] : never;

@@ -31,7 +31,9 @@ function textNodesOf(root: Element): Text[] {
 }
 
 export function hidePinyinArtefacts(elements: readonly Element[]): PinyinCleanup {
-  const edits: { node: Text; original: string; added: Node[] }[] = [];
+  // Each added node remembers where its text starts in the original string, so a selection or
+  // range boundary inside it can be mapped back on restore.
+  const edits: { node: Text; original: string; added: { node: Node; at: number }[] }[] = [];
   let count = 0;
   for (const element of elements) {
     for (const node of textNodesOf(element)) {
@@ -40,7 +42,7 @@ export function hidePinyinArtefacts(elements: readonly Element[]): PinyinCleanup
       const spans = findPinyinArtefacts(data);
       if (!spans.length) continue;
       const doc = node.ownerDocument;
-      const added: Node[] = [];
+      const added: { node: Node; at: number }[] = [];
       // Build the pieces after `node`, keeping `node` itself as the first piece.
       const parent = node.parentNode!;
       const next = node.nextSibling;
@@ -51,12 +53,12 @@ export function hidePinyinArtefacts(elements: readonly Element[]): PinyinCleanup
         hidden.setAttribute('aria-hidden', 'true');
         hidden.textContent = data.slice(span.start, span.end);
         parent.insertBefore(hidden, next);
-        added.push(hidden);
+        added.push({ node: hidden, at: span.start });
         const tailEnd = i + 1 < spans.length ? spans[i + 1].start : data.length;
         if (tailEnd > span.end) {
           const tail = doc.createTextNode(data.slice(span.end, tailEnd));
           parent.insertBefore(tail, next);
-          added.push(tail);
+          added.push({ node: tail, at: span.end });
         }
       }
       node.data = data.slice(0, spans[0].start);
@@ -64,14 +66,48 @@ export function hidePinyinArtefacts(elements: readonly Element[]): PinyinCleanup
       count += spans.length;
     }
   }
+  /** A boundary inside a node we added, as a position in the original text node. */
+  function mapBoundary(container: Node, offset: number): { node: Text; offset: number } | null {
+    for (const edit of edits) {
+      for (const { node, at } of edit.added) {
+        if (node === container) return { node: edit.node, offset: at + (node.nodeType === 3 ? offset : 0) };
+        if (node.contains(container)) return { node: edit.node, offset: at + (container.nodeType === 3 ? offset : 0) };
+      }
+    }
+    return null;
+  }
+
   return {
     count,
     restore() {
+      const doc = edits[0]?.node.ownerDocument;
+      const selection = doc?.defaultView?.getSelection?.() ?? null;
+      const saved = selection && selection.rangeCount ? selection.getRangeAt(0) : null;
+      const mapped = saved
+        ? {
+            start: mapBoundary(saved.startContainer, saved.startOffset),
+            end: mapBoundary(saved.endContainer, saved.endOffset),
+          }
+        : null;
       for (const edit of edits.reverse()) {
-        for (const n of edit.added) n.parentNode?.removeChild(n);
-        if (edit.node.data !== edit.original) edit.node.data = edit.original;
+        for (const { node } of edit.added) node.parentNode?.removeChild(node);
+        // appendData keeps ranges and selections inside the head where they are (replacing the
+        // whole data would collapse them to 0).
+        if (edit.original.startsWith(edit.node.data)) edit.node.appendData(edit.original.slice(edit.node.data.length));
+        else edit.node.data = edit.original;
       }
       edits.length = 0;
+      if (selection && saved && mapped && (mapped.start || mapped.end)) {
+        const range = saved.cloneRange();
+        try {
+          range.setStart(mapped.start?.node ?? saved.startContainer, mapped.start?.offset ?? saved.startOffset);
+          range.setEnd(mapped.end?.node ?? saved.endContainer, mapped.end?.offset ?? saved.endOffset);
+          selection.removeAllRanges();
+          selection.addRange(range);
+        } catch {
+          // the page moved the nodes meanwhile: leave its selection alone
+        }
+      }
     },
   };
 }

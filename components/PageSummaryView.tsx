@@ -1,0 +1,54 @@
+import type { EntitySummary, PageSummary } from '@/lib/highlight/page-annotations';
+import { KIND_LABELS } from './HighlightCard';
+
+export function PageSummaryView({ summary, onSelect }: { summary: PageSummary; onSelect: (index: number) => void }) {
+  const { counts } = summary;
+  return (
+    <div data-testid="page-summary">
+      <div class="fzl-counts">
+        {(['operation', 'agency', 'statistic'] as const).map((kind) => (
+          <span class={`fzl-count kind-${kind}`} data-testid={`count-${kind}`}>
+            <span class="fzl-swatch" aria-hidden="true" />
+            {KIND_LABELS[kind]} <strong>{counts[kind]}</strong>
+          </span>
+        ))}
+      </div>
+      <EntityList title="专项行动" kind="operation" items={summary.operations} onSelect={onSelect} />
+      <EntityList title="机构" kind="agency" items={summary.agencies} onSelect={onSelect} />
+    </div>
+  );
+}
+
+function EntityList({
+  title,
+  kind,
+  items,
+  onSelect,
+}: {
+  title: string;
+  kind: string;
+  items: EntitySummary[];
+  onSelect: (index: number) => void;
+}) {
+  if (!items.length) return null;
+  return (
+    <section>
+      <h2 class="fzl-h2">{title}</h2>
+      <ul class="fzl-list" role="list" data-testid={`list-${kind}`}>
+        {items.map((item) => (
+          <li>
+            <button class="fzl-entity" type="button" onClick={() => onSelect(item.first)} title={item.surfaces.join('、')}>
+              <span class="fzl-entity-name">{item.canonical}</span>
+              {item.surfaces.some((s) => s !== item.canonical) ? (
+                <span class="fzl-muted"> ({item.surfaces.filter((s) => s !== item.canonical).join('、')})</span>
+              ) : null}
+              <span class="fzl-mentions" aria-label={`${item.mentions} 次`}>
+                ×{item.mentions}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
