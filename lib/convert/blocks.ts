@@ -47,6 +47,7 @@ function hasSkippedClass(element: Element): boolean {
 export function isSkippedElement(element: Element): boolean {
   const tag = tagOf(element);
   if (SKIPPED_TAGS.has(tag)) return true;
+  if (!element.hasAttributes()) return tag.startsWith(EXTENSION_PREFIX) && !HIGHLIGHT_WRAPPERS.has(tag);
   if (isExtensionUi(element, tag)) return true;
   const editable = element.getAttribute('contenteditable');
   if (editable !== null && editable.toLowerCase() !== 'false') return true;

@@ -2,6 +2,7 @@ export type { Target, SourceScript, ConversionKind, ConvertTexts, TextBlock, Att
 export { detectScript, type DetectedScript } from './detect';
 export {
   createConverterCache,
+  convertBatch,
   conversionKind,
   planDirection,
   loadOpenccBundle,

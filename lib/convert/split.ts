@@ -31,6 +31,10 @@ export function splitConverted(
   }
   if (segments.length === 1) return [converted];
 
+  if (kind === 'char') {
+    const sliced = sliceWithoutSurrogates(segments, converted);
+    if (sliced) return sliced;
+  }
   const convertedPoints = Array.from(converted);
   if (kind === 'char') {
     const lengths = segments.map(codePointLength);
@@ -41,6 +45,23 @@ export function splitConverted(
     return splitByAlignment(segmentsConverted, convertedPoints, false);
   }
   return splitByAlignment(segments, convertedPoints, true);
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** The common case, without building code point arrays: no astral characters anywhere, so UTF-16
+ * offsets are code point offsets. */
+function sliceWithoutSurrogates(segments: string[], converted: string): string[] | null {
+  let total = 0;
+  for (const segment of segments) total += segment.length;
+  if (total !== converted.length || SURROGATE.test(converted)) return null;
+  for (const segment of segments) if (SURROGATE.test(segment)) return null;
+  const pieces: string[] = [];
+  let start = 0;
+  for (const segment of segments) {
+    pieces.push(converted.slice(start, (start += segment.length)));
+  }
+  return pieces;
 }
 
 function codePointLength(text: string): number {

@@ -1,6 +1,10 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createConverterCache, detectScript, loadOpenccBundle, planDirection, type DictionaryBundle } from '../../../lib/convert';
+import { convertBatch, createConverterCache, detectScript, loadOpenccBundle, planDirection, type DictionaryBundle } from '../../../lib/convert';
 import { loadKnownDifferences, loadOpenccCases, stringConverter } from './opencc-cases';
+
+const seedsDir = fileURLToPath(new URL('../../fixtures/seeds/', import.meta.url));
 
 describe('createConverterCache', () => {
   it('loads only the bundle a direction needs, once, and keeps the built converter', async () => {
@@ -65,6 +69,32 @@ describe('createConverterCache', () => {
       });
     });
   }
+});
+
+describe('convertBatch', () => {
+  it('converts a joined batch exactly like each text alone (OpenCC inputs in every config, seeds lines)', () => {
+    const byConfig = new Map<string, string[]>();
+    for (const testCase of loadOpenccCases()) byConfig.set(testCase.config, [...(byConfig.get(testCase.config) ?? []), testCase.input]);
+    for (const [config, inputs] of byConfig) {
+      const convert = stringConverter(config);
+      // Each text followed by every other, so that any text's end meets any text's start.
+      const texts = inputs.flatMap((input) => [input, ...inputs.slice(0, 8)]);
+      expect(convertBatch(convert, texts), config).toEqual(texts.map(convert));
+    }
+    for (const [prefix, config] of [['000', 's2twp'], ['002', 's2hk'], ['001', 'tw2s'], ['004', 'hk2s']]) {
+      const name = readdirSync(seedsDir).find((file) => file.startsWith(prefix))!;
+      const lines = readFileSync(seedsDir + name, 'utf8').split('\n');
+      const convert = stringConverter(config);
+      expect(convertBatch(convert, lines), prefix).toEqual(lines.map(convert));
+    }
+  });
+
+  it('falls back to one call per text when a text holds the separator or an ideographic description character', () => {
+    const calls: string[] = [];
+    const convert = (text: string) => (calls.push(text), stringConverter('s2t')(text));
+    expect(convertBatch(convert, ['汉字⿰', '字体'])).toEqual(['漢字⿰', '字體']);
+    expect(calls).toEqual(['汉字⿰', '字体']);
+  });
 });
 
 describe('detectScript', () => {
