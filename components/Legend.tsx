@@ -1,8 +1,8 @@
-import type { LensState } from '@/lib/page/lens';
+import type { LegendState } from '@/lib/page/lens';
 import { KIND_LABELS } from './HighlightCard';
 
 export interface LegendProps {
-  state: LensState;
+  state: LegendState;
   onStep: (delta: 1 | -1) => void;
   onTurnOff: () => void;
 }
@@ -10,7 +10,7 @@ export interface LegendProps {
 /** A small legend of the three colours with counts; its buttons give keyboard access to highlights. */
 export function Legend({ state, onStep, onTurnOff }: LegendProps) {
   if (state.status !== 'active') return null;
-  const { counts } = state.summary;
+  const { counts } = state;
   const total = counts.operation + counts.agency + counts.statistic;
   return (
     <div class="legend" role="region" aria-label="反诈透镜图例" data-testid="fzl-legend">

@@ -15,6 +15,8 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     const startedAt = Date.now();
+    const startedPerf = performance.now();
+    let firstPaintMs: number | null = null;
     const site = siteOf(location.href);
     const send = createMessenger((message) => browser.runtime.sendMessage(message));
     let backgroundVersion: string | null = null;
@@ -57,7 +59,16 @@ export default defineContentScript({
       }
       const api = highlightApiOf(document);
       if (!api) return; // no CSS Custom Highlight API (Chrome < 105, Firefox < 140)
-      lens = createLens({ doc: document, highlightApi: api, ui, settings: lensSettings, isOwnNode });
+      lens = createLens({
+        doc: document,
+        highlightApi: api,
+        ui,
+        settings: lensSettings,
+        isOwnNode,
+        onAnnotated: () => {
+          firstPaintMs ??= Math.round((performance.now() - startedPerf) * 10) / 10;
+        },
+      });
       lens.start();
     }
 
@@ -67,6 +78,7 @@ export default defineContentScript({
       backgroundVersion,
       contentScriptStartedAt: startedAt,
       lens: lens?.state() ?? { status: 'off' },
+      firstPaintMs,
       disabledBy: disabledBy(),
     });
 

@@ -8,7 +8,7 @@ import { HighlightCard, placeCard, type CardPosition } from '@/components/Highli
 import { Legend } from '@/components/Legend';
 import css from '@/components/lens-ui.css?inline';
 import type { PageAnnotation } from '@/lib/highlight/page-annotations';
-import type { LensState, LensUi } from '@/lib/page/lens';
+import type { LegendState, LensUi } from '@/lib/page/lens';
 
 export const UI_TAG = 'fzl-root';
 
@@ -29,7 +29,7 @@ export function isOwnNode(node: Node): boolean {
 export function createLensUi(doc: Document, handlers: LensUiHandlers): LensUi {
   let host: HTMLElement | null = null;
   let mountPoint: HTMLElement | null = null;
-  let state: LensState = { status: 'off' };
+  let state: LegendState = { status: 'off' };
   let card: { annotation: PageAnnotation; anchor: DOMRect; position: CardPosition } | null = null;
   let clipState: 'idle' | 'saving' | 'saved' | { error: string } = 'idle';
   let cardHovered = false;

@@ -30,7 +30,10 @@ export function highlightApiOf(doc: Document): HighlightApi | null {
 }
 
 export interface Highlighter {
+  /** Replaces all highlights with these. */
   show(annotations: readonly PageAnnotation[]): void;
+  /** Adds highlights to the current ones (a long article is painted slice by slice). */
+  add(annotations: readonly PageAnnotation[]): void;
   /** Emphasise one annotation (keyboard focus, card open), or none. */
   focus(index: number | null): void;
   /** Underline clipped passages. */
@@ -43,38 +46,60 @@ export interface Highlighter {
 }
 
 export function createHighlighter(doc: Document, api: HighlightApi): Highlighter {
-  let current: readonly PageAnnotation[] = [];
+  let current: PageAnnotation[] = [];
   let ranges = new Map<number, Range[]>();
+  // Hit-testing by text node: the pointer's caret lands in a text node; only its annotations count.
+  let byNode = new Map<Node, PageAnnotation[]>();
   const registered = new Set<string>();
+  let kindHighlights: Record<AnnotationKind, ReturnType<HighlightApi['create']>> | null = null;
 
   const register = (name: string, list: Range[], priority: number) => {
     const highlight = api.create(...list);
     highlight.priority = priority;
     api.registry.set(name, highlight);
     registered.add(name);
+    return highlight;
+  };
+
+  const add = (annotations: readonly PageAnnotation[]) => {
+    kindHighlights ??= {
+      operation: register(HIGHLIGHT_NAMES.operation, [], 1),
+      agency: register(HIGHLIGHT_NAMES.agency, [], 1),
+      statistic: register(HIGHLIGHT_NAMES.statistic, [], 1),
+    };
+    for (const a of annotations) {
+      const list: Range[] = [];
+      for (const piece of a.pieces) {
+        if (!piece.node.isConnected || piece.end > piece.node.data.length) continue;
+        const range = doc.createRange();
+        range.setStart(piece.node, piece.start);
+        range.setEnd(piece.node, piece.end);
+        list.push(range);
+        kindHighlights[a.kind].add(range);
+        const onNode = byNode.get(piece.node);
+        if (onNode) onNode.push(a);
+        else byNode.set(piece.node, [a]);
+      }
+      ranges.set(a.index, list);
+      current.push(a);
+    }
+  };
+
+  const reset = () => {
+    for (const name of registered) api.registry.delete(name);
+    registered.clear();
+    kindHighlights = null;
+    current = [];
+    ranges = new Map();
+    byNode = new Map();
   };
 
   return {
     show(annotations) {
-      current = annotations;
-      ranges = new Map();
-      const byKind: Record<AnnotationKind, Range[]> = { operation: [], agency: [], statistic: [] };
-      for (const a of annotations) {
-        const list: Range[] = [];
-        for (const piece of a.pieces) {
-          if (!piece.node.isConnected || piece.end > piece.node.data.length) continue;
-          const range = doc.createRange();
-          range.setStart(piece.node, piece.start);
-          range.setEnd(piece.node, piece.end);
-          list.push(range);
-        }
-        ranges.set(a.index, list);
-        byKind[a.kind].push(...list);
-      }
-      register(HIGHLIGHT_NAMES.operation, byKind.operation, 1);
-      register(HIGHLIGHT_NAMES.agency, byKind.agency, 1);
-      register(HIGHLIGHT_NAMES.statistic, byKind.statistic, 1);
+      reset();
+      add(annotations);
     },
+    add,
     focus(index) {
       const list = index === null ? [] : ranges.get(index) ?? [];
       if (list.length) register(HIGHLIGHT_NAMES.focus, list, 2);
@@ -86,26 +111,17 @@ export function createHighlighter(doc: Document, api: HighlightApi): Highlighter
     },
     rangesOf: (index) => ranges.get(index) ?? [],
     hitTest(node, offset) {
-      for (const a of current) {
+      for (const a of byNode.get(node) ?? []) {
         for (const range of ranges.get(a.index) ?? []) {
-          if (range.startContainer !== node && !range.intersectsNode(node)) continue;
-          try {
-            // End-exclusive: a caret right after the last character is outside.
-            if (range.comparePoint(node, offset) === 0 && !(node === range.endContainer && offset === range.endOffset)) return a;
-          } catch {
-            // a node in another document, or a detached one
-          }
+          if (range.startContainer !== node) continue;
+          // End-exclusive: a caret right after the last character is outside.
+          if (offset >= range.startOffset && offset < range.endOffset) return a;
         }
       }
       return null;
     },
     annotations: () => current,
-    clear() {
-      for (const name of registered) api.registry.delete(name);
-      registered.clear();
-      current = [];
-      ranges = new Map();
-    },
+    clear: reset,
   };
 }
 

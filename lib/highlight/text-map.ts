@@ -46,11 +46,24 @@ export function outermost(elements: readonly Element[]): Element[] {
   return out;
 }
 
-export function buildTextMap(blocks: readonly Element[], options: TextMapOptions = {}): TextMap {
+export interface TextMapBuilder {
+  /** Appends one block element's text (a "\n" separates it from the previous block). */
+  add(block: Element): void;
+  /** Characters so far. */
+  readonly length: number;
+  finish(): TextMap;
+}
+
+/**
+ * Builds a text map block by block, so a long article can be mapped in slices that yield to the
+ * page between them. Blocks nested in an earlier block are skipped (their text is already in).
+ */
+export function createTextMapBuilder(options: TextMapOptions = {}): TextMapBuilder {
   const chars: string[] = [];
   const nodes: (Text | null)[] = [];
   const offsets: number[] = [];
-  let pendingSpace: { node: Text; offset: number } | null = null;
+  const added = new Set<Element>();
+  let pendingSpace: { node: Text | null; offset: number } | null = null;
   let atBlockStart = true;
 
   const pushChar = (c: string, node: Text | null, offset: number) => {
@@ -63,8 +76,7 @@ export function buildTextMap(blocks: readonly Element[], options: TextMapOptions
     const data = node.data;
     for (let i = 0; i < data.length; i++) {
       const code = data.charCodeAt(i);
-      // \s without NBSP/ideographic space: those are content on Chinese pages (indentation is
-      // still whitespace to a reader, so collapse them too).
+      // Collapsible whitespace, NBSP and the ideographic space (indentation on Chinese pages).
       if (code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 0xa0 || code === 0x3000) {
         if (!atBlockStart && !pendingSpace) pendingSpace = { node, offset: i };
         continue;
@@ -83,10 +95,11 @@ export function buildTextMap(blocks: readonly Element[], options: TextMapOptions
       if (child.nodeType === TEXT) visitText(child as Text);
       else if (child.nodeType === ELEMENT) {
         const el = child as Element;
-        if (SKIPPED_TAGS.has(el.tagName.toUpperCase())) continue;
+        const tag = el.tagName.toUpperCase();
+        if (SKIPPED_TAGS.has(tag)) continue;
         if (options.skip?.(el)) continue;
-        if (el.tagName.toUpperCase() === 'BR') {
-          if (!atBlockStart && !pendingSpace) pendingSpace = { node: null as unknown as Text, offset: 0 };
+        if (tag === 'BR') {
+          if (!atBlockStart && !pendingSpace) pendingSpace = { node: null, offset: 0 };
           continue;
         }
         walk(el);
@@ -94,22 +107,41 @@ export function buildTextMap(blocks: readonly Element[], options: TextMapOptions
     }
   };
 
-  const roots = outermost(blocks);
-  roots.forEach((block, index) => {
-    if (index > 0 && chars.length && chars[chars.length - 1] !== '\n') pushChar('\n', null, 0);
-    pendingSpace = null;
-    atBlockStart = true;
-    walk(block);
-    pendingSpace = null; // trailing whitespace of a block is dropped
-  });
-  // A <br> space has no text node of its own: attach it to the next character's node.
-  for (let i = 0; i < nodes.length; i++) {
-    if (chars[i] === ' ' && nodes[i] === null) {
-      nodes[i] = nodes[i + 1] ?? nodes[i - 1] ?? null;
-      offsets[i] = nodes[i] === nodes[i + 1] ? offsets[i + 1] : offsets[i - 1] + 1;
-    }
-  }
-  return { text: chars.join(''), nodes, offsets: Int32Array.from(offsets) };
+  const isInsideAdded = (element: Element) => {
+    for (let p = element.parentElement; p; p = p.parentElement) if (added.has(p)) return true;
+    return false;
+  };
+
+  return {
+    add(block) {
+      if (added.has(block) || isInsideAdded(block)) return;
+      added.add(block);
+      if (chars.length && chars[chars.length - 1] !== '\n') pushChar('\n', null, 0);
+      pendingSpace = null;
+      atBlockStart = true;
+      walk(block);
+      pendingSpace = null; // trailing whitespace of a block is dropped
+    },
+    get length() {
+      return chars.length;
+    },
+    finish() {
+      // A <br> space has no text node of its own: attach it to the next character's node.
+      for (let i = 0; i < nodes.length; i++) {
+        if (chars[i] === ' ' && nodes[i] === null) {
+          nodes[i] = nodes[i + 1] ?? nodes[i - 1] ?? null;
+          offsets[i] = nodes[i] === nodes[i + 1] ? offsets[i + 1] : offsets[i - 1] + 1;
+        }
+      }
+      return { text: chars.join(''), nodes, offsets: Int32Array.from(offsets) };
+    },
+  };
+}
+
+export function buildTextMap(blocks: readonly Element[], options: TextMapOptions = {}): TextMap {
+  const builder = createTextMapBuilder(options);
+  for (const block of outermost(blocks)) builder.add(block);
+  return builder.finish();
 }
 
 /**

@@ -8,7 +8,8 @@ import type { AnnotationKind } from '../annotate/types';
 import { findArticle } from '../extract';
 import type { Article } from '../extract/types';
 import { createHighlighter, type HighlightApi, type Highlighter } from '../highlight/highlighter';
-import { annotateElements, summarize, type AnnotatedText, type PageAnnotation, type PageSummary } from '../highlight/page-annotations';
+import { summarize, type AnnotatedText, type PageAnnotation, type PageSummary } from '../highlight/page-annotations';
+import { annotateBlocksSliced, ScanCancelled } from './sliced-scan';
 import { hidePinyinArtefacts, PINYIN_TAG, type PinyinCleanup } from './pinyin-cleanup';
 
 export interface LensSettings {
@@ -21,7 +22,8 @@ export interface LensUi {
   hideCard(): void;
   /** Whether the pointer or focus is on the card (so hover-out doesn't close it under the reader). */
   isCardActive(): boolean;
-  update(state: LensState): void;
+  /** What the legend shows: counts per kind while active, nothing otherwise. */
+  update(legend: LegendState): void;
   unmount(): void;
 }
 
@@ -35,6 +37,8 @@ export interface LensDeps {
   /** Called after each (re)annotation, e.g. to re-anchor clips. */
   onAnnotated?: (annotated: AnnotatedText) => void;
   now?: () => number;
+  /** Yield to the page between slices of work (default: a macrotask). */
+  yieldToPage?: () => Promise<void>;
 }
 
 export interface ArticleInfo {
@@ -48,12 +52,25 @@ export interface ArticleInfo {
   characters: number;
 }
 
+export type LegendState = { status: 'off' | 'no-article' } | { status: 'active'; counts: Record<AnnotationKind, number> };
+
 export type LensState =
   | { status: 'off' }
   | { status: 'no-article'; reason: string }
-  | { status: 'active'; article: ArticleInfo; summary: PageSummary; pinyinHidden: number; annotateMs: number };
+  | {
+      status: 'active';
+      article: ArticleInfo;
+      summary: PageSummary;
+      pinyinHidden: number;
+      /** From the start of the scan to the last highlight painted, yields included. */
+      annotateMs: number;
+      /** The longest stretch of synchronous work of the scan (what could block the page). */
+      longestTaskMs: number;
+    };
 
 const RESCAN_DELAY_MS = 150;
+/** Work per slice before yielding to the page: well under the 50 ms of a long task. */
+const SLICE_BUDGET_MS = 12;
 const RESCAN_MIN_INTERVAL_MS = 1000;
 
 export function createLens(deps: LensDeps) {
@@ -62,8 +79,11 @@ export function createLens(deps: LensDeps) {
   const now = deps.now ?? (() => win.performance.now());
   let settings = deps.settings;
   let highlighter: Highlighter | null = null;
-  let state: LensState = { status: 'off' };
+  type Active = { article: ArticleInfo; annotated: AnnotatedText; pinyinHidden: number; annotateMs: number; longestTaskMs: number; summary?: PageSummary };
+  let state: { status: 'off' } | { status: 'no-article'; reason: string } | ({ status: 'active' } & Active) = { status: 'off' };
   let article: Article | null = null;
+  let generation = 0;
+  const yieldToPage = deps.yieldToPage ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
   let annotated: AnnotatedText | null = null;
   const cleanups: PinyinCleanup[] = [];
   let observer: MutationObserver | null = null;
@@ -74,7 +94,12 @@ export function createLens(deps: LensDeps) {
   let pointerFrame = 0;
   let hideTimer: ReturnType<typeof setTimeout> | null = null;
 
-  function scan(): void {
+  /**
+   * Finds the article and annotates it in slices. The first scan paints slice by slice; a rescan
+   * (page changed) computes everything first and swaps the highlights at once, so nothing flickers.
+   */
+  async function scan(): Promise<void> {
+    const gen = ++generation;
     const started = now();
     const found = findArticle(doc);
     if (!found.ok) {
@@ -84,20 +109,44 @@ export function createLens(deps: LensDeps) {
       setState({ status: 'no-article', reason: found.reason });
       return;
     }
-    article = found;
     const blockElements = found.blocks.map((b) => b.element).filter((e): e is Element => Boolean(e));
+    const blocks = blockElements.length ? blockElements : found.root;
     if (settings.cleanupPinyin) {
       // Incremental: text already cleaned holds no brackets, so a rescan writes only to new text.
-      const more = hidePinyinArtefacts(blockElements.length ? blockElements : found.root);
+      const more = hidePinyinArtefacts(blocks);
       if (more.count) cleanups.push(more);
+      observer?.takeRecords(); // our own DOM edits are not page changes
     } else restorePinyin();
-    const next = annotateElements(blockElements.length ? blockElements : found.root, {
-      skip: (el) => deps.isOwnNode(el),
-    });
-    next.annotations = next.annotations.filter((a) => settings.kinds[a.kind]);
-    annotated = next;
+    let longest = now() - started; // finding the article and the cleanup: one synchronous stretch
+    await yieldToPage();
+    if (gen !== generation || !listeners) return;
+    const firstPaint = highlighter === null;
     highlighter ??= createHighlighter(doc, deps.highlightApi);
-    highlighter.show(next.annotations);
+    if (firstPaint) highlighter.show([]);
+    const paint = highlighter;
+    let next: AnnotatedText;
+    try {
+      next = await annotateBlocksSliced(
+        blocks,
+        { skip: (el) => deps.isOwnNode(el), kinds: settings.kinds },
+        {
+          budgetMs: SLICE_BUDGET_MS,
+          yieldToPage,
+          now,
+          cancelled: () => gen !== generation || !listeners,
+          onSliceDone: (ms) => (longest = Math.max(longest, ms)),
+        },
+        firstPaint ? (slice) => paint.add(slice) : undefined,
+      );
+    } catch (error) {
+      if (error instanceof ScanCancelled) return;
+      throw error;
+    }
+    if (gen !== generation || !listeners) return;
+    const swapStarted = now();
+    if (!firstPaint) highlighter.show(next.annotations);
+    article = found;
+    annotated = next;
     if (focused !== null && !next.annotations.some((a) => a.index === focused)) focused = null;
     highlighter.focus(focused);
     deps.onAnnotated?.(next);
@@ -113,12 +162,25 @@ export function createLens(deps: LensDeps) {
         blocks: found.blocks.length,
         characters: next.map.text.length,
       },
-      summary: summarize(next),
+      annotated: next,
       pinyinHidden: cleanups.reduce((n, c) => n + c.count, 0),
       annotateMs: Math.round((now() - started) * 10) / 10,
+      longestTaskMs: Math.round(Math.max(longest, now() - swapStarted) * 10) / 10,
     });
-    // Our own DOM edits (pinyin cleanup) are not page changes.
-    observer?.takeRecords();
+  }
+
+  /** The state as the popup reads it; the summary is computed on demand (cheap to skip on rescans). */
+  function publicState(): LensState {
+    if (state.status !== 'active') return state;
+    state.summary ??= summarize(state.annotated);
+    return {
+      status: 'active',
+      article: state.article,
+      summary: state.summary,
+      pinyinHidden: state.pinyinHidden,
+      annotateMs: state.annotateMs,
+      longestTaskMs: state.longestTaskMs,
+    };
   }
 
   function restorePinyin() {
@@ -126,9 +188,14 @@ export function createLens(deps: LensDeps) {
     observer?.takeRecords();
   }
 
-  function setState(next: LensState) {
+  function setState(next: typeof state) {
     state = next;
-    ui.update(next);
+    if (next.status !== 'active') ui.update({ status: next.status });
+    else {
+      const counts = { operation: 0, agency: 0, statistic: 0 };
+      for (const a of next.annotated.annotations) counts[a.kind]++;
+      ui.update({ status: 'active', counts });
+    }
   }
 
   function isPageMutation(record: MutationRecord): boolean {
@@ -150,7 +217,7 @@ export function createLens(deps: LensDeps) {
       lastRescan = now();
       // Repainting highlights writes nothing to the DOM, so a rescan cannot feed another
       // extension's observer (or ours) in a loop.
-      scan();
+      void scan();
     }, wait);
   }
 
@@ -234,7 +301,7 @@ export function createLens(deps: LensDeps) {
       if (listeners) return;
       listeners = new AbortController();
       const signal = listeners.signal;
-      scan();
+      void scan();
       doc.addEventListener('pointermove', onPointerMove, { passive: true, signal });
       doc.addEventListener('keydown', onKeyDown, { signal });
       observer = new win.MutationObserver((records) => {
@@ -259,18 +326,19 @@ export function createLens(deps: LensDeps) {
       article = null;
       annotated = null;
       focused = null;
+      generation++;
       state = { status: 'off' };
       ui.unmount();
     },
     /** Re-run extraction and annotation now (settings changed, script converted). */
-    refresh() {
-      if (listeners) scan();
+    refresh(): Promise<void> {
+      return listeners ? scan() : Promise.resolve();
     },
     setSettings(next: LensSettings) {
       settings = next;
-      if (listeners) scan();
+      if (listeners) void scan();
     },
-    state: () => state,
+    state: publicState,
     annotated: () => annotated,
     highlighter: () => highlighter,
     scrollTo: (index: number) => scrollToIndex(index),

@@ -38,6 +38,8 @@ export interface PageState {
   contentScriptStartedAt: number;
   /** What the lens found and shows: off, no article (with the reason), or the article summary. */
   lens: LensState;
+  /** Milliseconds from the content script's start to the first highlights painted (null before). */
+  firstPaintMs: number | null;
   /** Why the lens is off on this page, when it is (settings), else null. */
   disabledBy: 'global' | 'site' | 'page' | null;
 }
