@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { bagOfCharactersF1 } from '../lib/eval/char-f1';
 import { articleText, decodeHtml, findArticle, findArticleInText } from '../lib/extract/index';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
@@ -50,26 +51,6 @@ interface Outcome {
 }
 
 const compact = (text: string) => text.replace(/[\s\u00a0\u3000]+/g, '');
-
-export function bagOfCharactersF1(extracted: string, expected: string): number {
-  const a = Array.from(compact(extracted));
-  const b = Array.from(compact(expected));
-  if (a.length === 0 && b.length === 0) return 1;
-  if (a.length === 0 || b.length === 0) return 0;
-  const counts = new Map<string, number>();
-  for (const char of b) counts.set(char, (counts.get(char) ?? 0) + 1);
-  let overlap = 0;
-  for (const char of a) {
-    const left = counts.get(char) ?? 0;
-    if (left > 0) {
-      overlap++;
-      counts.set(char, left - 1);
-    }
-  }
-  const precision = overlap / a.length;
-  const recall = overlap / b.length;
-  return precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-}
 
 function readHtml(path: string): string {
   return decodeHtml(new Uint8Array(readFileSync(path))).html;

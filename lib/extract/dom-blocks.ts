@@ -40,23 +40,41 @@ function joinWrappedLines(text: string): string {
 }
 const TEXT_NODE = 3;
 
-/** `hidden`, `aria-hidden="true"` and inline `display:none`/`visibility:hidden` are not shown, so not read. */
+const HIDDEN_CLASS_TOKENS = new Set(hints.hiddenClassTokens);
+const HIDDEN_CLASS_PATTERNS = hints.hiddenClassPatterns.map((source) => new RegExp(source));
+const RESPONSIVE_CLASS = new RegExp(hints.hiddenClassResponsive);
+
+/** A class token that hides its element on a desktop page: `hide`, `d-none`, `control-hide`, `o-promo--hidden`. */
+function isHidingClass(token: string): boolean {
+  if (HIDDEN_CLASS_TOKENS.has(token)) return true;
+  return !RESPONSIVE_CLASS.test(token) && HIDDEN_CLASS_PATTERNS.some((re) => re.test(token));
+}
+
+/**
+ * Not shown to the reader, so neither read nor annotated: the `hidden` attribute, `aria-hidden="true"`,
+ * inline `display:none`/`visibility:hidden`, and class names that hide (the collapsed rest of a body
+ * behind "展开全文" is `<div class="hidden-content control-hide">`; readers of the page do not see it
+ * until they click, and the page's own gold stops there). A saved page has no style sheet, so class
+ * names are the only evidence; a live page can pass its computed visibility as `isHidden`.
+ */
 export function isHidden(element: Element): boolean {
   if (element.hasAttribute('hidden')) return true;
   if (element.getAttribute('aria-hidden') === 'true') return true;
   const style = element.getAttribute('style');
-  return !!style && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+  if (style && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style)) return true;
+  const className = element.getAttribute('class');
+  return !!className && className.toLowerCase().split(/\s+/).some(isHidingClass);
 }
 
-export function isSkipped(element: Element): boolean {
-  return SKIP_TAGS.has(element.tagName.toUpperCase()) || isHidden(element);
+export function isSkipped(element: Element, extraHidden?: (element: Element) => boolean): boolean {
+  return SKIP_TAGS.has(element.tagName.toUpperCase()) || isHidden(element) || (!!extraHidden && extraHidden(element));
 }
 
 /**
  * Walks the tree read-only and cuts its visible text into blocks at block-level elements and `<br>`.
  * Link text is measured per block; it is what tells a list of headlines from a paragraph.
  */
-export function collectBlocks(root: Element): DomBlock[] {
+export function collectBlocks(root: Element, extraHidden?: (element: Element) => boolean): DomBlock[] {
   const blocks: DomBlock[] = [];
   let parts: string[] = [];
   let linkParts: string[] = [];
@@ -110,7 +128,7 @@ export function collectBlocks(root: Element): DomBlock[] {
       return;
     }
     if (tag === 'IMG') return;
-    if (isSkipped(element)) return;
+    if (isSkipped(element, extraHidden)) return;
     const isBlock = BLOCK_TAGS.has(tag);
     if (isBlock) flush();
     const childContainer = isBlock ? element : container;

@@ -20,6 +20,12 @@ import type { ArticleBlock, ArticleResult } from './types';
 export interface FindArticleOptions {
   /** Least weight of prose (in Chinese characters, see `textWeight`) for a page to count as an article. */
   minProseWeight?: number;
+  /**
+   * Extra visibility test for live pages (e.g. `el => !el.checkVisibility()` or a computed-style check in
+   * a content script): elements it returns true for are skipped with their subtree, like those the page
+   * marks hidden in its markup. Without it only markup evidence is used (saved pages have no style sheet).
+   */
+  isHidden?: (element: Element) => boolean;
 }
 
 const DEFAULT_MIN_PROSE_WEIGHT = 50;
@@ -61,7 +67,7 @@ export function findArticle(input: Document | Element, options: FindArticleOptio
   const scope: Element | null = isDocument(input) ? bodyOrRoot(input) : input;
   if (!scope) return { ok: false, reason: 'The document has no body.' };
 
-  const blocks = collectBlocks(scope);
+  const blocks = collectBlocks(scope, options.isHidden);
   const weightOf = new Map<Element, number>();
   const scored: ScoredBlock[] = [];
   const plainScores = blocks.map((block) => scoreBlock({ text: block.text, linkWeight: block.linkWeight, hint: 0, linkAware: true }));

@@ -1,6 +1,7 @@
 export { findArticle, type FindArticleOptions } from './find-article';
 export { findArticleInText } from './find-article-in-text';
 export { decodeHtml } from './decode';
+export { isHidden as isHiddenElement } from './dom-blocks';
 export type { Article, ArticleBlock, ArticleResult, NoArticle, Script } from './types';
 import type { Article } from './types';
 

@@ -40,7 +40,11 @@ export function scoreBlock(block: BlockFeatures): ScoredBlock {
   let boilerplate = classifyBoilerplate(block.text);
   // A bare number without a link is a table cell, not a page link.
   if (boilerplate === 'pagination' && block.linkAware && block.linkWeight === 0 && /^\d+$/.test(block.text)) boilerplate = undefined;
-  if (boilerplate) return { score: -(10 + weight), weight, prose: false, boilerplate, linkDensity };
+  if (boilerplate) {
+    // `2005-06-13 15:00:14` alone on a line: the header of the next post on a blog or forum page.
+    const timedDateline = boilerplate === 'date-only' && findDateInText(block.text)?.hasTime === true;
+    return { score: -(10 + weight), weight, prose: false, boilerplate, linkDensity, timedDateline };
+  }
   if (linkDensity > 0.5) return { score: -(4 + weight), weight, prose: false, linkDensity };
   const nonLink = weight - block.linkWeight;
   // A short line is prose only if it reads as a sentence (ends like one or holds a full stop):
@@ -68,15 +72,22 @@ export function scoreBlock(block: BlockFeatures): ScoredBlock {
  * prose than before it (a related list that slipped into the run), returns the index to cut at.
  */
 export function cutAtRelatedHeading(blocks: ScoredBlock[], start: number, end: number): number {
+  // The body ends at its last positive block before the cut: the title line and footer of the next post
+  // (`澳坛真的累了`, `由海姑娘张贴 @ …`) sit between the body and the next dateline.
+  const lastPositiveBefore = (cut: number) => {
+    let last = cut - 1;
+    while (last > start && blocks[last].score <= 0) last--;
+    return last;
+  };
   let proseBefore = 0;
   for (let i = start; i <= end; i++) {
-    // A timed dateline after the body has begun heads a reply or comment (forums, blogs): the article
-    // ended before it. News bodies carry their dateline above the first paragraph, not inside.
-    if (blocks[i].timedDateline && proseBefore >= 100) return i - 1;
+    // A timed dateline after the body has begun heads the next post, a reply or a comment (blogs,
+    // forums): the article ended before it. News bodies carry their dateline above the first paragraph.
+    if (blocks[i].timedDateline && proseBefore >= 100) return lastPositiveBefore(i);
     if (blocks[i].boilerplate === 'related-heading' && proseBefore > 0) {
       let proseAfter = 0;
       for (let j = i + 1; j <= end; j++) if (blocks[j].prose) proseAfter += blocks[j].weight;
-      if (proseAfter < proseBefore * 0.5) return i - 1;
+      if (proseAfter < proseBefore * 0.5) return lastPositiveBefore(i);
     }
     if (blocks[i].prose) proseBefore += blocks[i].weight;
   }
