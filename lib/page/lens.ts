@@ -66,6 +66,8 @@ export type LensState =
       annotateMs: number;
       /** The longest stretch of synchronous work of the scan (what could block the page). */
       longestTaskMs: number;
+      /** All synchronous work of the scan added up (main-thread time it cost). */
+      workMs: number;
     };
 
 const RESCAN_DELAY_MS = 150;
@@ -79,7 +81,7 @@ export function createLens(deps: LensDeps) {
   const now = deps.now ?? (() => win.performance.now());
   let settings = deps.settings;
   let highlighter: Highlighter | null = null;
-  type Active = { article: ArticleInfo; annotated: AnnotatedText; pinyinHidden: number; annotateMs: number; longestTaskMs: number; summary?: PageSummary };
+  type Active = { article: ArticleInfo; annotated: AnnotatedText; pinyinHidden: number; annotateMs: number; longestTaskMs: number; workMs: number; summary?: PageSummary };
   let state: { status: 'off' } | { status: 'no-article'; reason: string } | ({ status: 'active' } & Active) = { status: 'off' };
   let article: Article | null = null;
   let generation = 0;
@@ -118,6 +120,7 @@ export function createLens(deps: LensDeps) {
       observer?.takeRecords(); // our own DOM edits are not page changes
     } else restorePinyin();
     let longest = now() - started; // finding the article and the cleanup: one synchronous stretch
+    let work = longest;
     await yieldToPage();
     if (gen !== generation || !listeners) return;
     const firstPaint = highlighter === null;
@@ -134,7 +137,10 @@ export function createLens(deps: LensDeps) {
           yieldToPage,
           now,
           cancelled: () => gen !== generation || !listeners,
-          onSliceDone: (ms) => (longest = Math.max(longest, ms)),
+          onSliceDone: (ms) => {
+            longest = Math.max(longest, ms);
+            work += ms;
+          },
         },
         firstPaint ? (slice) => paint.add(slice) : undefined,
       );
@@ -166,6 +172,7 @@ export function createLens(deps: LensDeps) {
       pinyinHidden: cleanups.reduce((n, c) => n + c.count, 0),
       annotateMs: Math.round((now() - started) * 10) / 10,
       longestTaskMs: Math.round(Math.max(longest, now() - swapStarted) * 10) / 10,
+      workMs: Math.round((work + now() - swapStarted) * 10) / 10,
     });
   }
 
@@ -180,6 +187,7 @@ export function createLens(deps: LensDeps) {
       pinyinHidden: state.pinyinHidden,
       annotateMs: state.annotateMs,
       longestTaskMs: state.longestTaskMs,
+      workMs: state.workMs,
     };
   }
 
