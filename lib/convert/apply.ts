@@ -49,9 +49,8 @@ export function createPageConversion(root: Element | Document, options: PageConv
   const yieldToPage = options.yieldToPage ?? defaultYield;
   const document = root.nodeType === DOCUMENT_NODE ? (root as Document) : null;
 
-  /** Text node → its original text, and what we last wrote into it (to notice the page changing it). */
-  const originalText = new Map<Text, string>();
-  const writtenText = new Map<Text, string>();
+  /** Text node → its original text and what we last wrote into it (to notice the page changing it). */
+  const replacedText = new Map<Text, { original: string; written: string }>();
   const originalAttributes = new Map<Element, Map<string, { original: string; written: string }>>();
   let originalTitle: { original: string; written: string } | null = null;
 
@@ -62,32 +61,30 @@ export function createPageConversion(root: Element | Document, options: PageConv
 
   /** The node's original text; forgets our record when the page itself rewrote the node since. */
   function originalOf(node: Text): string {
-    const original = originalText.get(node);
-    if (original === undefined) return node.data;
-    if (writtenText.get(node) === node.data) return original;
-    originalText.delete(node);
-    writtenText.delete(node);
+    const replaced = replacedText.get(node);
+    if (replaced === undefined) return node.data;
+    if (replaced.written === node.data) return replaced.original;
+    replacedText.delete(node);
     return node.data;
   }
 
   function write(node: Text, original: string, next: string) {
+    const replaced = replacedText.get(node);
     if (next === original) {
-      if (originalText.has(node)) {
-        node.data = original;
-        originalText.delete(node);
-        writtenText.delete(node);
-        return true;
-      }
-      return false;
+      if (replaced === undefined) return false;
+      node.data = original;
+      replacedText.delete(node);
+      return true;
     }
+    if (replaced === undefined) replacedText.set(node, { original, written: next });
+    else replaced.written = next;
     if (node.data === next) return false;
-    originalText.set(node, original);
-    writtenText.set(node, next);
     node.data = next;
     return true;
   }
 
   function originalBlock(block: TextBlock): TextBlock {
+    if (replacedText.size === 0) return block; // nothing replaced yet: the collected text is the original
     const segments = block.nodes.map(originalOf);
     return { nodes: block.nodes, segments, text: segments.join('') };
   }
@@ -122,8 +119,8 @@ export function createPageConversion(root: Element | Document, options: PageConv
       const converted = await convert(batch.map((block) => block.text));
       report.batches++;
       if (run !== generation) return false;
-      // Phrase conversions: blocks split over several nodes also get each node's own conversion,
-      // which pins every boundary that no replaced phrase spans (see splitConverted).
+      // Phrase conversions: blocks split over several nodes that changed also get each node's own
+      // conversion, which pins every boundary that no replaced phrase spans (see splitConverted).
       const needSegments =
         kind === 'phrase' ? batch.filter((block, i) => block.nodes.length > 1 && converted[i] !== block.text) : [];
       const segmentConversions = new Map<TextBlock, string[]>();
@@ -206,11 +203,10 @@ export function createPageConversion(root: Element | Document, options: PageConv
     generation++;
     activeTarget = 'original';
     activeConvert = null;
-    for (const [node, original] of originalText) {
-      if (node.data === writtenText.get(node)) node.data = original;
+    for (const [node, { original, written }] of replacedText) {
+      if (node.data === written) node.data = original;
     }
-    originalText.clear();
-    writtenText.clear();
+    replacedText.clear();
     for (const [element, records] of originalAttributes) {
       for (const [name, { original, written }] of records) {
         if (element.getAttribute(name) === written) element.setAttribute(name, original);

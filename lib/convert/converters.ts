@@ -63,15 +63,16 @@ const identity: ConvertString = (text) => text;
  * of the cost.
  */
 const BATCH_SEPARATOR = '\uFDD0';
-/** Texts this cannot be used for: ones holding the separator itself, and Ideographic Description
- * Characters, since an IDS at a text's end would swallow the separator and the next text's start. */
-const UNSAFE_FOR_JOINING = /[\uFDD0\u2FF0-\u2FFF]/;
+/** Ideographic Description Characters: an IDS at a text's end would swallow the separator and the
+ * next text's start as one unconverted unit, so batches holding one are converted text by text. */
+const IDEOGRAPHIC_DESCRIPTION = /[\u2FF0-\u2FFF]/;
 
 export function convertBatch(convert: ConvertString, texts: string[]): string[] {
   if (texts.length < 2) return texts.map(convert);
   const joined = texts.join(BATCH_SEPARATOR);
-  if (UNSAFE_FOR_JOINING.test(joined)) return texts.map(convert);
+  if (IDEOGRAPHIC_DESCRIPTION.test(joined)) return texts.map(convert);
   const converted = convert(joined).split(BATCH_SEPARATOR);
+  // A text holding the separator itself splits into more pieces: then convert text by text.
   return converted.length === texts.length ? converted : texts.map(convert);
 }
 

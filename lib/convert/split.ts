@@ -31,6 +31,9 @@ export function splitConverted(
   }
   if (segments.length === 1) return [converted];
 
+  // Character conversions keep code points one to one. Phrase conversions may not, even when the
+  // total length is unchanged (a lengthening and a shortening replacement in one sentence, seen in
+  // seed 002), so they always go through the alignment.
   if (kind === 'char') {
     const sliced = sliceWithoutSurrogates(segments, converted);
     if (sliced) return sliced;

@@ -89,11 +89,21 @@ describe('convertBatch', () => {
     }
   });
 
+  it('makes one converter call per batch', () => {
+    const calls: string[] = [];
+    const convert = (text: string) => (calls.push(text), stringConverter('s2t')(text));
+    expect(convertBatch(convert, ['汉字', '字体', '头发'])).toEqual(['漢字', '字體', '頭髮']);
+    expect(calls.length).toBe(1);
+  });
+
   it('falls back to one call per text when a text holds the separator or an ideographic description character', () => {
     const calls: string[] = [];
     const convert = (text: string) => (calls.push(text), stringConverter('s2t')(text));
     expect(convertBatch(convert, ['汉字⿰', '字体'])).toEqual(['漢字⿰', '字體']);
     expect(calls).toEqual(['汉字⿰', '字体']);
+    calls.length = 0;
+    expect(convertBatch(convert, ['汉\uFDD0字', '字体'])).toEqual(['漢\uFDD0字', '字體']);
+    expect(calls).toEqual(['汉\uFDD0字\uFDD0字体', '汉\uFDD0字', '字体']);
   });
 });
 
