@@ -3,6 +3,10 @@
  * body word (汉中市公安局, 长春市公安局绿园分局刑警大队). A bare 市公安局 takes the nearest earlier place
  * with the same admin suffix (漢中市 … 市公安局 → 汉中市公安局).
  *
+ * A place missing from the list still counts before a body word when the name is 2–3 characters with a
+ * boundary before it (沙坪坝区公安分局, 永康分局, 新桥派出所); a named bureau extends a ministry right
+ * before it (公安部治安管理局).
+ *
  * Not agencies: generic words (公安机关, 各部门, 网信部门, 公安部门): they are not in the gazetteer, and
  * a ministry name glued to 门 (公安部门, 财政部门) is rejected.
  */
@@ -41,18 +45,36 @@ for (const entry of agencyData.agencies as { canonical: string; aliases: string[
   }
 }
 
+const provinceSuffixes = placeData.provinceSuffixes as Record<string, string>;
 const placeTrie = new CodeTrie<string>();
 for (const name of [...placeData.provinces, ...placeData.cities]) placeTrie.add(name, name);
 const adminSuffixTrie = wordTrie(placeData.adminSuffixes);
 const bodyTrie = wordTrie(patternData.bodies);
 const subUnitTrie = wordTrie(patternData.subUnits);
 const namedSubUnitTrie = wordTrie(patternData.namedSubUnitSuffixes);
+/** Bodies that may follow a name missing from the place list (永康分局, 新桥派出所). */
+const namelessPlaceBodies = new Set(patternData.namelessPlaceBodies);
+/** Bodies that need a name before them: a bare admin character is not enough (市、县分局 is generic). */
+const NEEDS_NAME = new Set(['分局', '警分局', '警察分局']);
+/** Named bureaus per ministry canonical (公安部 → 治安管理局 …). */
+const ministryBureaus = new Map<string, CodeTrie<string>>();
+for (const [ministry, bureaus] of Object.entries(patternData.ministryBureaus as Record<string, string[]>)) {
+  ministryBureaus.set(ministry, wordTrie(bureaus));
+}
 
 /** Single-character admin suffixes that can stand alone before a body (市公安局, 县法院). */
 const bareAdmin = new Uint8Array(0x10000);
 for (const ch of '市县省区州') bareAdmin[ch.charCodeAt(0)] = 1;
 const placeStop = new Uint8Array(0x10000);
 for (const ch of patternData.placeStopChars) placeStop[ch.charCodeAt(0)] = 1;
+
+/** Admin characters that end a place chain: a boundary for the name of an unlisted place after them. */
+const chainEndAdmin = new Uint8Array(0x10000);
+for (const ch of '市县省州') chainEndAdmin[ch.charCodeAt(0)] = 1;
+const MAX_NAMELESS_PLACE = 3;
+/** Characters a bare unlisted name (no admin suffix) may not contain: 全国公安派出所 is generic. */
+const namelessNameStop = new Uint8Array(0x10000);
+for (const ch of patternData.namelessNameStopChars) namelessNameStop[ch.charCodeAt(0)] = 1;
 
 const BU = '部'.charCodeAt(0);
 const MEN = '门'.charCodeAt(0);
@@ -75,11 +97,16 @@ function termIsValid(codes: Uint16Array, length: number, start: number, end: num
   return true;
 }
 
-/** End of a body word plus its sub-units starting at `at`, or -1. */
-function bodyEnd(codes: Uint16Array, length: number, at: number): number {
+/** End of a body word plus its sub-units starting at `at`, or -1; `needsName` bodies only when allowed. */
+function bodyEnd(codes: Uint16Array, length: number, at: number, allowNeedsName = true): number {
   const body = bodyTrie.longestAt(codes, at, length);
   if (body === null) return -1;
-  let end = body.end;
+  if (!allowNeedsName && NEEDS_NAME.has(body.value)) return -1;
+  return subUnitsEnd(codes, length, body.end);
+}
+
+/** End of the sub-units (刑侦支队, 绿园分局 …) that follow a body ending at `end`. */
+function subUnitsEnd(codes: Uint16Array, length: number, end: number): number {
   for (let round = 0; round < 2; round++) {
     const sub = subUnitTrie.longestAt(codes, end, length);
     if (sub !== null) {
@@ -106,24 +133,54 @@ interface PlaceChain {
   end: number;
   /** Admin suffix of the last level (市, 省 …), '' when the name stands without one. */
   suffix: string;
+  /** The chain as a canonical name: a province the text left bare gets its suffix (山东聊城市 → 山东省聊城市). */
+  canonical: string;
 }
 
 /** Known places chained with admin suffixes from `at` (广东省深圳市), or null. */
 function placeChainAt(codes: Uint16Array, length: number, at: number): PlaceChain | null {
   let end = at;
   let suffix = '';
+  let canonical = '';
   for (;;) {
     const place = placeTrie.longestAt(codes, end, length);
     if (place === null) break;
     const admin = adminSuffixTrie.longestAt(codes, place.end, length);
     if (admin === null) {
-      if (end === at) return { end: place.end, suffix: '' };
+      // A province named without its suffix right before a listed city (山东聊城市, 四川成都市).
+      const omitted = end === at ? provinceSuffixes[place.value] : undefined;
+      if (omitted !== undefined && placeTrie.longestAt(codes, place.end, length) !== null) {
+        end = place.end;
+        canonical = place.value + omitted;
+        continue;
+      }
+      if (end === at || suffix === '') return { end: place.end, suffix: '', canonical: canonical + place.value };
       break;
     }
     end = admin.end;
     suffix = admin.value;
+    canonical += place.value + admin.value;
   }
-  return end === at ? null : { end, suffix };
+  return end === at ? null : { end, suffix, canonical };
+}
+
+/**
+ * Start of a 2–3 character name missing from the place list that ends at `end` (the body or admin
+ * character follows), or -1 when no boundary comes before it within reach. A bare name (no admin
+ * suffix follows it) may not contain generic characters (公安, 全国, numerals).
+ */
+function namelessPlaceStart(codes: Uint16Array, end: number, floor: number, bare: boolean): number {
+  let start = end;
+  while (start > floor && end - start < MAX_NAMELESS_PLACE) {
+    const code = codes[start - 1];
+    if (!isHan(code) || placeStop[code] === 1 || chainEndAdmin[code] === 1) break;
+    if (bare && namelessNameStop[code] === 1) return -1;
+    start--;
+  }
+  if (end - start < 2) return -1;
+  const before = start > floor ? codes[start - 1] : 0;
+  const boundary = start === floor || !isHan(before) || placeStop[before] === 1 || chainEndAdmin[before] === 1;
+  return boundary ? start : -1;
 }
 
 export function findAgencies(codes: Uint16Array, length: number): Hit[] {
@@ -131,6 +188,10 @@ export function findAgencies(codes: Uint16Array, length: number): Hit[] {
   let lastEnd = -1;
   /** Last place seen per single-character admin suffix, for bare 市公安局. */
   const lastPlace = new Map<number, string>();
+  /** The last place chain not followed by a body: an unlisted place right after it belongs to it. */
+  let chainStart = -1;
+  let chainEnd = -1;
+  let chainCanonical = '';
 
   for (let i = 0; i < length; i++) {
     if (interesting[codes[i]] === 0) continue;
@@ -145,6 +206,12 @@ export function findAgencies(codes: Uint16Array, length: number): Hit[] {
       if (termIsValid(codes, length, i, m.end, m.value, i === lastEnd)) {
         bestEnd = m.end;
         canonical = m.value.canonical;
+        const bureaus = ministryBureaus.get(canonical);
+        const bureau = bureaus === undefined ? null : bureaus.longestAt(codes, bestEnd, length);
+        if (bureau !== null) {
+          bestEnd = bureau.end;
+          canonical += bureau.value;
+        }
         break;
       }
     }
@@ -154,15 +221,18 @@ export function findAgencies(codes: Uint16Array, length: number): Hit[] {
       const end = bodyEnd(codes, length, chain.end);
       if (end > bestEnd) {
         bestEnd = end;
-        canonical = sliceCodes(codes, i, end);
-      } else if (end === -1 && chain.suffix.length === 1) {
-        lastPlace.set(chain.suffix.charCodeAt(0), sliceCodes(codes, i, chain.end));
+        canonical = chain.canonical + sliceCodes(codes, chain.end, end);
+      } else if (end === -1) {
+        if (chain.suffix.length === 1) lastPlace.set(chain.suffix.charCodeAt(0), chain.canonical);
+        chainStart = i;
+        chainEnd = chain.end;
+        chainCanonical = chain.canonical;
       }
     }
 
     const code = codes[i];
     if (bareAdmin[code] === 1 && (i === 0 || !isHan(codes[i - 1]))) {
-      const end = bodyEnd(codes, length, i + 1);
+      const end = bodyEnd(codes, length, i + 1, false);
       if (end > bestEnd) {
         bestEnd = end;
         const place = lastPlace.get(code);
@@ -170,15 +240,30 @@ export function findAgencies(codes: Uint16Array, length: number): Hit[] {
       }
     }
 
-    // A place missing from the list: two Han characters + admin suffix right before a body word.
-    if (bestEnd === -1 && bodyTrie.firstUnit[code] === 1 && i >= 3 && bareAdmin[codes[i - 1]] === 1) {
-      const start = i - 3;
-      if (start >= lastEnd && isHan(codes[start]) && isHan(codes[start + 1]) && placeStop[codes[start]] === 0 && placeStop[codes[start + 1]] === 0) {
-        const end = bodyEnd(codes, length, i);
-        if (end !== -1) {
-          bestStart = start;
-          bestEnd = end;
-          canonical = sliceCodes(codes, start, end);
+    // A place missing from the list right before a body word: a 2–3 character name + admin suffix
+    // (沙坪坝区公安分局), or a bare name before a police sub-unit (永康分局, 新桥派出所). The name needs a
+    // boundary before it; with an admin suffix and no boundary, two characters are taken (old rule).
+    if (bestEnd === -1 && bodyTrie.firstUnit[code] === 1 && i >= 2) {
+      const floor = Math.max(lastEnd, 0);
+      let start = -1;
+      if (bareAdmin[codes[i - 1]] === 1 && i >= 3) {
+        start = namelessPlaceStart(codes, i - 1, floor, false);
+        if (start === -1 && i - 3 >= floor && isHan(codes[i - 3]) && isHan(codes[i - 2]) && placeStop[codes[i - 3]] === 0 && placeStop[codes[i - 2]] === 0) {
+          start = i - 3;
+        }
+      } else if (isHan(codes[i - 1])) {
+        const body = bodyTrie.longestAt(codes, i, length);
+        if (body !== null && namelessPlaceBodies.has(body.value)) start = namelessPlaceStart(codes, i, floor, true);
+      }
+      const end = start === -1 ? -1 : bodyEnd(codes, length, i);
+      if (end !== -1) {
+        bestStart = start;
+        bestEnd = end;
+        canonical = sliceCodes(codes, start, end);
+        if (chainEnd === start && chainStart >= floor) {
+          // 台南市 + 永康分局: the listed place before the unlisted one is part of the name.
+          bestStart = chainStart;
+          canonical = chainCanonical + canonical;
         }
       }
     }
