@@ -6,7 +6,7 @@
 const pad = (value: number) => String(value).padStart(2, '0');
 
 const DATE_IN_TEXT =
-  /(?<![\d])((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?(?:\s*(?:[T ]|\u00a0)?\s*(?:[（(]?[星期周週][一二三四五六日天][)）]?\s*)?(上午|下午|凌晨|晚上|早上|中午)?\s*(\d{1,2})\s*[:：時时点點]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?)?/;
+  /(?<![\d])((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?(?:\s*(?:[T ]|\u00a0)?\s*(?:[（(]?[星期周週][一二三四五六日天][)）]?\s*)?(上午|下午|凌晨|晚上|早上|中午)?\s*(\d{1,2})\s*[:：時时点點]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?(?:\s*([ap])\.?m\b\.?)?)?/i;
 
 /** `9/17/2004 5:54:13 AM`: US order, as ASP pages print dates. */
 const US_DATE_IN_TEXT = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(AM|PM)?)?/i;
@@ -25,12 +25,14 @@ function valid(year: number, month: number, day: number, hour = 0, minute = 0, s
 export function findDateInText(text: string): FoundDate | undefined {
   const re = new RegExp(DATE_IN_TEXT.source, 'g');
   for (let match = re.exec(text); match; match = re.exec(text)) {
-    const [, y, mo, d, meridiem, h, mi, s] = match;
+    const [, y, mo, d, meridiem, h, mi, s, latinMeridiem] = match;
     const year = Number(y);
     const month = Number(mo);
     const day = Number(d);
     let hour = h === undefined ? undefined : Number(h);
-    if (hour !== undefined && (meridiem === '下午' || meridiem === '晚上') && hour < 12) hour += 12;
+    if (hour !== undefined && (meridiem === '下午' || meridiem === '晚上' || latinMeridiem?.toLowerCase() === 'p') && hour < 12) hour += 12;
+    // `12:05 am` is just after midnight.
+    if (hour === 12 && latinMeridiem?.toLowerCase() === 'a') hour = 0;
     const minute = mi === undefined ? 0 : Number(mi);
     const second = s === undefined ? 0 : Number(s);
     if (!valid(year, month, day, hour, minute, second)) continue;
@@ -74,4 +76,61 @@ export function normalizeMachineDate(value: string): string | undefined {
     return local.toISOString().slice(0, 19) + '+08:00';
   }
   return findDateInText(trimmed)?.iso;
+}
+
+/**
+ * `——《北京之春》1998年3月号`, `2003年5月`: a year and month without a day, as magazine reprints and reports
+ * date themselves. Returned as ISO 8601 reduced precision, `1998-03`. Only a fallback: a full date wins.
+ */
+export function findYearMonthInText(text: string): string | undefined {
+  const match = /(?<!\d)((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号號])/.exec(text);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  return valid(year, month, 1) ? `${year}-${pad(month)}` : undefined;
+}
+
+const ZONED_MACHINE_DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(Z|[+-]\d{2}:\d{2})$/;
+
+/** The local times a printed date-and-time may mean: `06/02/2022 - 13:48` is 6 February (day first) or June 2 (month first). */
+function printedLocalTimes(text: string): { date: [number, number, number]; hour: number; minute: number }[] {
+  const found: { date: [number, number, number]; hour: number; minute: number }[] = [];
+  const chinese = findDateInText(text);
+  if (chinese?.hasTime) {
+    const [, y, mo, d, h, mi] = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(chinese.iso)!.map(Number);
+    found.push({ date: [y, mo, d], hour: h, minute: mi });
+  }
+  const slashed = /(?<![\d/])(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d{2})\D{0,5}?(\d{1,2})[:：](\d{2})/.exec(text);
+  if (slashed) {
+    const [, a, b, y, h, mi] = slashed.map(Number);
+    found.push({ date: [y, b, a], hour: h, minute: mi }, { date: [y, a, b], hour: h, minute: mi });
+  }
+  return found;
+}
+
+/**
+ * A machine date with a zone (`2022-02-06T12:48:06+00:00`) written in the local time the page prints
+ * (`发表时间： 06/02/2022 - 13:48`), with that offset: `2022-02-06T13:48:06+01:00`. Researchers cite the
+ * time the page shows; the offset keeps the instant exact. The printed time must be the same instant
+ * shifted by a whole quarter-hour offset of at most 14 hours, so an unrelated date on the page is not taken.
+ * Returns the machine date unchanged when no printed line matches.
+ */
+export function inPrintedLocalTime(machine: string, lines: string[]): string {
+  const zoned = ZONED_MACHINE_DATE.exec(machine);
+  if (!zoned) return machine;
+  const [, y, mo, d, h, mi, s, zone] = zoned;
+  const zoneMinutes = zone === 'Z' ? 0 : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
+  const utcMinute = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi)) / 60000 - zoneMinutes;
+  for (const line of lines) {
+    for (const printed of printedLocalTimes(line)) {
+      const [py, pmo, pd] = printed.date;
+      if (!valid(py, pmo, pd, printed.hour, printed.minute)) continue;
+      const offset = Date.UTC(py, pmo - 1, pd, printed.hour, printed.minute) / 60000 - utcMinute;
+      if (offset % 15 !== 0 || Math.abs(offset) > 14 * 60) continue;
+      const sign = offset < 0 ? '-' : '+';
+      const abs = Math.abs(offset);
+      return `${py}-${pad(pmo)}-${pad(pd)}T${pad(printed.hour)}:${pad(printed.minute)}:${s}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+    }
+  }
+  return machine;
 }

@@ -1,3 +1,4 @@
+import { inPrintedLocalTime } from './dates';
 import { collectBlocks, type DomBlock } from './dom-blocks';
 import { structuralHint } from './hints';
 import {
@@ -170,7 +171,15 @@ export function findArticle(input: Document | Element, options: FindArticleOptio
   const after = blocks.slice(lastBody + 1).map((b) => b.text);
   const nearText = [...before.slice(-12), ...after.slice(0, 12)].join('\n');
 
-  const publishedAt = preferTimedDate(machinePublishedAt(metaScope, metas, jsonLd), datelineFromBlocks(before, articleBlocks.map((b) => b.text), after));
+  // The run's opening lines up to its first real paragraph (30+ characters of prose), furniture included:
+  // where a dateline sits when it is part of the article header (`主题：…？` / `作者：… 时间：…` on a
+  // forum; the second is dropped from the body as furniture, not from the dating).
+  const leading: string[] = [];
+  for (let i = firstBody; i <= lastBody && !(scored[i].prose && scored[i].weight >= 30) && leading.length < 6; i++) leading.push(blocks[i].text);
+  const dateline = datelineFromBlocks(before, articleBlocks.map((b) => b.text), after, leading);
+  const machineDate = machinePublishedAt(metaScope, metas, jsonLd);
+  const printedNear = [...leading, ...before.slice(-15)];
+  const publishedAt = preferTimedDate(machineDate && inPrintedLocalTime(machineDate, printedNear), dateline);
   const source = findSourceInText(before.slice(-12).join('\n')) ?? findSourceInText(after.slice(0, 12).join('\n')) ?? findSourceInText(bodyText.slice(-300));
   const byline = (metas.get('author') || jsonLd?.author || findBylineInText(nearText))?.trim() || undefined;
 

@@ -1,4 +1,4 @@
-import { findDateInText, normalizeMachineDate } from './dates';
+import { findDateInText, findYearMonthInText, normalizeMachineDate } from './dates';
 import { normalizeSpace, stripPinyinGlosses } from './text';
 
 const DATE_META_KEYS = [
@@ -111,11 +111,14 @@ export function findBylineInText(text: string): string | undefined {
 }
 
 /**
- * The dateline near the body: a date just above the body's first line, else just below its last line
+ * The dateline near the body: a date in the lines that open the body run before its first paragraph
+ * (`作者：芊草凡凡 时间：2005-08-22 19:13:18`, `2003-7-24 钱江晚报`; dropped from the body as furniture,
+ * still the article's own dateline), else just above the body's first line, else just below its last line
  * (blogs and forums write "posted at" under the post), else further above (old portals put dozens of
- * one-character cells between dateline and body), else in the body's first or last lines.
+ * one-character cells between dateline and body), else in the body's first or last lines. Without any
+ * full date, a year and month (`——《北京之春》1998年3月号`) in the same places, as `1998-03`.
  */
-export function datelineFromBlocks(before: string[], body: string[], after: string[]): string | undefined {
+export function datelineFromBlocks(before: string[], body: string[], after: string[], leading: string[] = []): string | undefined {
   const lookBack = (from: number, to: number) => {
     for (let i = before.length - 1 - from; i >= Math.max(0, before.length - to); i--) {
       const found = findDateInText(before[i]);
@@ -130,7 +133,14 @@ export function datelineFromBlocks(before: string[], body: string[], after: stri
     }
     return undefined;
   };
-  return lookBack(0, 15) ?? firstIn(after.slice(0, 10)) ?? lookBack(15, 200) ?? firstIn([...body.slice(0, 3), ...body.slice(-3)]);
+  const full = firstIn(leading) ?? lookBack(0, 15) ?? firstIn(after.slice(0, 10)) ?? lookBack(15, 200) ?? firstIn([...body.slice(0, 3), ...body.slice(-3)]);
+  if (full) return full;
+  const near = [...leading, ...before.slice(-15).reverse(), ...body.slice(0, 3), ...body.slice(-3), ...after.slice(0, 10)];
+  for (const text of near) {
+    const yearMonth = findYearMonthInText(text);
+    if (yearMonth) return yearMonth;
+  }
+  return undefined;
 }
 
 /** A machine date without a time of day gets the time from the page's dateline when both name the same day. */

@@ -15,7 +15,12 @@ export interface Article {
   blocks: ArticleBlock[];
   title: string;
   byline?: string;
-  /** ISO 8601 (local time without zone when the page gives none), e.g. `2023-05-31T21:31:24`. */
+  /**
+   * ISO 8601 as the page shows it to its readers: local time without zone when the page gives none
+   * (`2023-05-31T21:31:24`), with the offset when machine markup gives the instant and the page prints
+   * the local time (`2022-02-06T13:48:06+01:00`), reduced to `YYYY-MM-DD` or `YYYY-MM` when that is all
+   * the page says (`——《北京之春》1998年3月号` → `1998-03`).
+   */
   publishedAt?: string;
   /** Where the article comes from, e.g. `公安部网站` from `来源:公安部网站`. */
   source?: string;
