@@ -2,7 +2,8 @@
  * The measure of a statistic: the short phrase saying what is counted. Taken from the clause before
  * the number (破获案件811起 → 破获案件), cut after stop words (共, 累计 …), agency names and generic
  * actors (公安机关); when that leaves nothing or a preposition (对319名…), taken after the unit instead
- * (由23个部门和单位组成 → 部门和单位).
+ * (由23个部门和单位组成 → 部门和单位). A phrase that names nothing an enforcement report counts (法官,
+ * 每层有, 40显卡杀入) gives no measure: the words are in measureDomainWords.
  */
 import statData from '../data/annotate-statistics.json';
 import { isAsciiDigit as isAsciiDigitImported, isHan as isHanImported, isLatinLetter as isLatinLetterImported, sliceCodes as sliceCodesImported } from './chars';
@@ -23,6 +24,13 @@ const trailingWords = statData.measureTrailingWords;
 const takeAfterEnding = new Uint8Array(0x10000);
 for (const ch of statData.measureTakeAfterEndings) takeAfterEnding[ch.charCodeAt(0)] = 1;
 const afterStopTrie = wordTrie(statData.measureAfterStopWords);
+const domainWords = statData.measureDomainWords;
+
+/** True when the phrase names something an enforcement report counts (案件, 资金, 嫌疑人 …). */
+function namesCountedThing(phrase: string): boolean {
+  for (const word of domainWords) if (phrase.indexOf(word) !== -1) return true;
+  return false;
+}
 
 const wordUnit = new Uint8Array(0x10000);
 for (let c = 0; c < 0x10000; c++) wordUnit[c] = isHan(c) || isLatinLetter(c) || isAsciiDigit(c) ? 1 : 0;
@@ -67,9 +75,10 @@ export function measureFor(codes: Uint16Array, length: number, start: number, en
       break;
     }
   }
-  if (phrase.length > 0 && takeAfterEnding[phrase.charCodeAt(phrase.length - 1)] === 0) return phrase;
+  if (phrase.length > 0 && takeAfterEnding[phrase.charCodeAt(phrase.length - 1)] === 0) return namesCountedThing(phrase) ? phrase : undefined;
 
   let to = end;
   while (to < length && to - end < MAX_AFTER && isWordUnit(codes[to]) && afterStopTrie.longestAt(codes, to, length) === null) to++;
-  return to > end ? sliceCodes(codes, end, to) : undefined;
+  const after = to > end ? sliceCodes(codes, end, to) : '';
+  return namesCountedThing(after) ? after : undefined;
 }

@@ -6,22 +6,34 @@
  * number with a multiplier (46.4万). Kept out: dates and times (2022年, 3月24日, 21:31:24), time units
  * without a duration trigger (为期/连续/集中 …), ordinals (第三), phone numbers and identifiers (no unit,
  * or glued to letters/dashes), numbers inside quotes (“四个坚持”), vague counts (数十名), and a lone 一
- * (一批, 一起, 一人多企) unless it is a duration (集中一年).
+ * (一批, 一起, 一人多企) unless it is a duration (集中一年), demonstrative counts (这3个人) and 两人 used as a
+ * pronoun (将两人送医). Prison terms are durations (有期徒刑五年); 到/至 make a range (三到四年 → 3, approx);
+ * a number can go on after 万 (2万2500 → 22500) and a bare last digit takes the next magnitude (三千五 → 3500).
  */
 import statData from '../data/annotate-statistics.json';
-import { isAsciiDigit as isAsciiDigitImported, isLatinLetter as isLatinLetterImported, codesOf as codesOfImported, endsWithAt as endsWithAtImported } from './chars';
+import { isAsciiDigit as isAsciiDigitImported, isHan as isHanImported, isLatinLetter as isLatinLetterImported, codesOf as codesOfImported, endsWithAt as endsWithAtImported } from './chars';
 import type { Hit } from './hit';
 import { measureFor } from './measure';
 import { wordTrie } from './trie';
 // Local bindings: module-namespace getters (tsx, some bundlers) are slow in hot loops.
 const isAsciiDigit = isAsciiDigitImported;
 const isLatinLetter = isLatinLetterImported;
+const isHanCode = isHanImported;
 const codesOf = codesOfImported;
 const endsWithAt = endsWithAtImported;
 
 const unitTrie = wordTrie(statData.units);
 const timeUnits = new Set(statData.timeUnits);
 const moneyUnits = statData.moneyUnits as Record<string, string>;
+const unitAliases = statData.unitAliases as Record<string, string>;
+const rangeJoiner = new Uint8Array(0x10000);
+for (const ch of statData.rangeJoiners) rangeJoiner[ch.charCodeAt(0)] = 1;
+const unitsNeedingDigit = new Set(statData.unitsNeedingDigit);
+const unitNotBefore = statData.unitNotBefore as Record<string, string>;
+const pairCountAfter = wordTrie(statData.pairCountAfter);
+const FULLWIDTH_COLON = '：'.charCodeAt(0);
+const pairPronounBefore = new Uint8Array(0x10000);
+for (const ch of statData.pairPronounBefore) pairPronounBefore[ch.charCodeAt(0)] = 1;
 const durationTriggers = statData.durationTriggers.map(codesOf);
 const approxPrefixes = statData.approxPrefixes.map(codesOf).sort((a, b) => b.length - a.length);
 const approxSuffixTrie = wordTrie(statData.approxSuffixes);
@@ -56,6 +68,9 @@ const glue = new Uint8Array(0x10000);
 for (const ch of '-:/._#@～~') glue[ch.charCodeAt(0)] = 1;
 
 const SHANG = '上'.charCodeAt(0);
+const REN = '人'.charCodeAt(0);
+const LING = '零'.charCodeAt(0);
+const LING_CIRCLE = '〇'.charCodeAt(0);
 const YI = '一'.charCodeAt(0);
 const BAN = '半'.charCodeAt(0);
 const GE = '个'.charCodeAt(0);
@@ -79,6 +94,84 @@ function clean(value: number): number {
   return Number.isInteger(value) ? value : Number(value.toPrecision(15));
 }
 
+interface Numeral {
+  end: number;
+  value: number;
+  /** Two digits in a row (三四台): a range, keep the lower bound. */
+  range: boolean;
+  hasMultiplier: boolean;
+}
+
+/**
+ * A Chinese numeral from `at` (一千二百, 两万三, 三四): 零 only separates; a last digit right after 百/千/万
+ * without its own multiplier takes the next magnitude down (三千五 → 3500, 两万三 → 23000).
+ */
+function readChineseNumeral(codes: Uint16Array, length: number, at: number): Numeral {
+  let j = at;
+  let total = 0;
+  let section = 0;
+  let digit = 0;
+  let sawDigit = false;
+  let range = false;
+  let hasMultiplier = false;
+  /** The multiplier right before the pending digit (0: none, or a 零 came between). */
+  let lastMultiplier = 0;
+  let afterMultiplier = false;
+  while (j < length) {
+    const code = codes[j];
+    const d = chineseDigit[code];
+    if ((code === LING || code === LING_CIRCLE) && hasMultiplier) {
+      afterMultiplier = false;
+      lastMultiplier = 0;
+    } else if (d >= 0) {
+      if (sawDigit) range = true;
+      else {
+        digit = d;
+        if (!afterMultiplier) lastMultiplier = 0;
+      }
+      sawDigit = true;
+      afterMultiplier = false;
+    } else if (smallMultiplier[code] > 0) {
+      section += (sawDigit ? digit : 1) * smallMultiplier[code];
+      digit = 0;
+      sawDigit = false;
+      hasMultiplier = true;
+      lastMultiplier = smallMultiplier[code];
+      afterMultiplier = true;
+    } else if (bigMultiplier[code] > 0) {
+      section += digit;
+      total = (total + (section === 0 && !sawDigit ? 1 : section)) * bigMultiplier[code];
+      section = 0;
+      digit = 0;
+      sawDigit = false;
+      hasMultiplier = true;
+      lastMultiplier = bigMultiplier[code];
+      afterMultiplier = true;
+    } else break;
+    j++;
+  }
+  const tail = sawDigit && !range && lastMultiplier >= 100 ? (digit * lastMultiplier) / 10 : digit;
+  return { end: j, value: total + section + tail, range, hasMultiplier };
+}
+
+/** True when a Chinese digit (not only 十/百/千) occurs in `codes[from..to)`: 三百度 yes, 百度 no. */
+function hasDigitBefore(codes: Uint16Array, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (chineseDigit[codes[k]] >= 0) return true;
+  return false;
+}
+
+/** End of the second number of a range (三到四, 3至5) starting at the joiner `at`, or -1. */
+function rangeEnd(codes: Uint16Array, length: number, at: number, arabic: boolean): number {
+  if (rangeJoiner[codes[at]] === 0) return -1;
+  let j = at + 1;
+  if (arabic) {
+    while (j < length && (digitValue(codes[j]) >= 0 || codes[j] === DOT)) j++;
+  } else {
+    while (j < length && (chineseDigit[codes[j]] >= 0 || smallMultiplier[codes[j]] > 0)) j++;
+  }
+  return j > at + 1 ? j : -1;
+}
+
 export function findStatistics(codes: Uint16Array, length: number, agencies: readonly Hit[]): Hit[] {
   const hits: Hit[] = [];
   let floor = 0;
@@ -97,8 +190,8 @@ export function findStatistics(codes: Uint16Array, length: number, agencies: rea
 
     if (digitValue(first) >= 0) {
       arabic = true;
-      // Part of a code (ICP11041399, 029-63903870, v2.0)?
-      if (isLatinLetter(before) || glue[before] === 1 || isAsciiDigit(before)) {
+      // Part of a code (ICP11041399, 029-63903870, v2.0) or a time (3：35)?
+      if (isLatinLetter(before) || glue[before] === 1 || isAsciiDigit(before) || (before === FULLWIDTH_COLON && digitValue(codes[i - 2]) >= 0)) {
         while (j < length && (digitValue(codes[j]) >= 0 || glue[codes[j]] === 1)) j++;
         i = j - 1;
         continue;
@@ -137,12 +230,29 @@ export function findStatistics(codes: Uint16Array, length: number, agencies: rea
         j++;
       }
       let multiplier = 1;
+      let big = 0;
       while (j < length && (smallMultiplier[codes[j]] > 0 || bigMultiplier[codes[j]] > 0)) {
         multiplier *= smallMultiplier[codes[j]] || bigMultiplier[codes[j]];
+        if (bigMultiplier[codes[j]] > 0) big = bigMultiplier[codes[j]];
         hasMultiplier = true;
         j++;
       }
       value = value * multiplier;
+      // 2万2500元, 3万5千: the number goes on below the 万.
+      if (big > 0 && scale === 0 && digitValue(codes[j]) >= 0) {
+        let k = j;
+        let rest = 0;
+        while (k < length && digitValue(codes[k]) >= 0) rest = rest * 10 + digitValue(codes[k++]);
+        if (glue[codes[k]] === 0 && !isLatinLetter(codes[k]) && k - j <= 4) {
+          if (smallMultiplier[codes[k]] > 0) rest *= smallMultiplier[codes[k++]];
+          else if (bigMultiplier[codes[k]] > 0 && bigMultiplier[codes[k]] < big) rest *= bigMultiplier[codes[k++]];
+          else if (k - j === 1) rest *= big / 10;
+          if (rest < big) {
+            value += rest;
+            j = k;
+          }
+        }
+      }
     } else {
       if (first === YI && yiWordPrefix[before] === 1) continue; // 唯一, 统一, 之一: words, not counts
       if (vaguePrefix[before] === 1) {
@@ -155,35 +265,21 @@ export function findStatistics(codes: Uint16Array, length: number, agencies: rea
         // 万/亿 alone (万一, 亿万) is not a number; 十/百/千 alone can be (十起).
         if (bigMultiplier[first] > 0) continue;
       }
-      let total = 0;
-      let section = 0;
-      let digit = 0;
-      let sawDigit = false;
-      while (j < length) {
-        const code = codes[j];
-        const d = chineseDigit[code];
-        if (d >= 0) {
-          // 三四台, 四五千元: a range; keep the lower bound, mark it approximate.
-          if (sawDigit) approx = true;
-          else digit = d;
-          sawDigit = true;
-        } else if (smallMultiplier[code] > 0) {
-          section += (sawDigit ? digit : 1) * smallMultiplier[code];
-          digit = 0;
-          sawDigit = false;
-          hasMultiplier = true;
-        } else if (bigMultiplier[code] > 0) {
-          section += digit;
-          total = (total + (section === 0 && !sawDigit ? 1 : section)) * bigMultiplier[code];
-          section = 0;
-          digit = 0;
-          sawDigit = false;
-          hasMultiplier = true;
-        } else break;
-        j++;
-      }
-      value = total + section + digit;
+      // 三四台, 四五千元: a range; keep the lower bound, mark it approximate.
+      const numeral = readChineseNumeral(codes, length, i);
+      j = numeral.end;
+      value = numeral.value;
+      if (numeral.range) approx = true;
+      if (numeral.hasMultiplier) hasMultiplier = true;
       loneYi = j - i === 1 && value === 1;
+    }
+
+    // 三到四年, 3至5名: a range; keep the lower bound.
+    const secondEnd = rangeEnd(codes, length, j, arabic);
+    if (secondEnd !== -1 && unitTrie.longestAt(codes, secondEnd, length) !== null) {
+      approx = true;
+      loneYi = false;
+      j = secondEnd;
     }
 
     if (approxInfix[codes[j]] === 1) {
@@ -194,13 +290,26 @@ export function findStatistics(codes: Uint16Array, length: number, agencies: rea
     let unit: string | undefined;
     let end = j;
     const unitMatch = unitTrie.longestAt(codes, j, length);
-    if (unitMatch !== null) {
+    if (
+      unitMatch !== null &&
+      !(unitsNeedingDigit.has(unitMatch.value) && !arabic && !hasDigitBefore(codes, i, j)) &&
+      !(unitNotBefore[unitMatch.value] !== undefined && unitNotBefore[unitMatch.value].indexOf(String.fromCharCode(codes[unitMatch.end])) !== -1)
+    ) {
       unit = unitMatch.value;
       end = unitMatch.end;
-    } else if (codes[j] === GE && codes[j + 1] === BAN && codes[j + 2] === YUE) {
+    }
+    if (codes[j] === GE && codes[j + 1] === BAN && codes[j + 2] === YUE) {
       unit = '个月';
       value += 0.5;
       end = j + 3;
+    } else if (codes[j] === GE && approxInfix[codes[j + 1]] === 1) {
+      // 5个多月, 三个多小时: a duration, not a count of 个.
+      const time = unitTrie.longestAt(codes, j + 2, length);
+      if (time !== null && timeUnits.has(time.value)) {
+        unit = timeUnits.has('个' + time.value) ? '个' + time.value : time.value;
+        approx = true;
+        end = time.end;
+      }
     }
 
     let start = i;
@@ -217,7 +326,11 @@ export function findStatistics(codes: Uint16Array, length: number, agencies: rea
       }
     }
 
+    // 两人 as "the two of them" (将两人送医, ，两人墜落) is a pronoun, not a count.
+    const pairPronoun =
+      unit === '人' && !arabic && value === 2 && j - i === 1 && (!isHanCode(before) || pairPronounBefore[before] === 1) && pairCountAfter.longestAt(codes, end, length) === null;
     const rejected =
+      pairPronoun ||
       rejectPrefix[before] === 1 ||
       openQuote[before] === 1 ||
       (unit === undefined && (!arabic || !hasMultiplier)) ||
@@ -245,7 +358,7 @@ export function findStatistics(codes: Uint16Array, length: number, agencies: rea
     }
 
     const hit: Hit = { kind: 'statistic', start, end, value: clean(value) };
-    if (unit !== undefined) hit.unit = moneyUnits[unit] ?? (unit === '％' ? '%' : unit);
+    if (unit !== undefined) hit.unit = moneyUnits[unit] ?? unitAliases[unit] ?? (unit === '％' ? '%' : unit);
     if (approx) hit.approx = true;
     if (!duration) {
       const measure = measureFor(codes, length, start, end, floor, agencies);
