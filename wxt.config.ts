@@ -21,6 +21,8 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'activeTab', 'contextMenus', 'scripting'],
     host_permissions: matchPatternsFor(newsSites),
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Clip the selection to a collection (same as the context menu item; background/collections.ts).
+    commands: { 'clip-selection': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Clip the selection to a collection' } },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; frame-ancestors 'none'",
     },

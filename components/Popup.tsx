@@ -4,6 +4,7 @@ import type { Settings } from '@/lib/settings/settings';
 import { siteOf } from '@/lib/sites/news-sites';
 import { PageSummaryView } from './PageSummaryView';
 import { StatisticsTable } from './StatisticsTable';
+import { CollectionsPanel } from './collections/CollectionsPanel';
 
 export type Send = <N extends MessageName>(name: N, request: RequestOf<N>) => Promise<Result<ResponseOf<N>>>;
 
@@ -22,7 +23,7 @@ export interface PopupProps {
   copyText?: (text: string) => Promise<void>;
 }
 
-type View = 'summary' | 'statistics';
+type View = 'summary' | 'statistics' | 'collections';
 
 export function Popup({ tabId, site: tabSite, sendToBackground, sendToTab, settings, copyText }: PopupProps) {
   const [page, setPage] = useState<Result<PageState> | null>(null);
@@ -112,15 +113,22 @@ export function Popup({ tabId, site: tabSite, sendToBackground, sendToTab, setti
             <button role="tab" aria-selected={view === 'statistics'} data-testid="tab-statistics" onClick={() => setView('statistics')}>
               数据表 ({state.lens.summary.statistics.length})
             </button>
+            <button role="tab" aria-selected={view === 'collections'} data-testid="tab-collections" onClick={() => setView('collections')}>
+              收藏夹
+            </button>
           </nav>
           <div role="tabpanel">
-            {view === 'summary' ? (
+            {view === 'collections' ? (
+              <CollectionsPanel send={sendToBackground} sendToTab={sendToTab} />
+            ) : view === 'summary' ? (
               <PageSummaryView summary={state.lens.summary} onSelect={scrollTo} />
             ) : (
               <StatisticsTable rows={state.lens.summary.statistics} onSelect={scrollTo} copyText={copyText} />
             )}
           </div>
         </>
+      ) : page !== null ? (
+        <CollectionsPanel send={sendToBackground} sendToTab={page.ok ? sendToTab : undefined} />
       ) : null}
 
       {prefs ? (

@@ -1,13 +1,17 @@
 import { browser } from 'wxt/browser';
 import { createRouter, type Handlers, type SenderInfo } from '@/lib/messaging';
 import { pingHandlers } from './ping';
+import { collectionsHandlers, registerClipEntryPoints, reloadOnForeignWrites } from './collections';
 
 // Thin adapter: the router (lib/messaging) checks sender and request and dispatches to the
 // handlers of each feature (one file each, beside this one).
 export default defineBackground(() => {
   const handlers: Handlers<'background'> = {
     ...pingHandlers(),
+    ...collectionsHandlers(),
   };
+  registerClipEntryPoints();
+  reloadOnForeignWrites();
   const router = createRouter('background', handlers, {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),

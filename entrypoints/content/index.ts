@@ -7,6 +7,7 @@ import { matchPatternsFor, newsSites, siteOf } from '@/lib/sites/news-sites';
 import { loadSettings, watchSettings } from '../shared/settings-store';
 import { installPageStyles } from './page-styles';
 import { createLensUi, isOwnNode, UI_TAG } from './ui';
+import { createPageClips } from './clips';
 
 // Thin adapter: lib/page/lens.ts does the work on the document; this wires it to settings,
 // messages and the content-script lifecycle (`ctx`), so a reloaded extension leaves nothing behind.
@@ -32,7 +33,9 @@ export default defineContentScript({
         apply();
       },
       onClose: () => lens?.close(),
+      onClip: (annotation) => clips.clipAnnotation(annotation),
     });
+    const clips = createPageClips({ doc: document, lens: () => lens, ui, send, onInvalidated: (cleanup) => ctx.onInvalidated(cleanup) });
 
     const disabledBy = (): PageState['disabledBy'] =>
       !settings.enabled ? 'global' : site && settings.disabledSites.includes(site) ? 'site' : pageOff ? 'page' : null;
@@ -67,6 +70,7 @@ export default defineContentScript({
         isOwnNode,
         onAnnotated: () => {
           firstPaintMs ??= Math.round((performance.now() - startedPerf) * 10) / 10;
+          clips.onAnnotated();
         },
       });
       lens.start();
@@ -85,6 +89,7 @@ export default defineContentScript({
     const router = createRouter(
       'content',
       {
+        ...clips.handlers,
         'page/state': pageState,
         'page/scrollTo': ({ index }) => {
           if (!lens) throw new MessageError('invalid', 'highlights are off on this page');

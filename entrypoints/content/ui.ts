@@ -6,6 +6,7 @@
 import { h, render } from 'preact';
 import { HighlightCard, placeCard, type CardPosition } from '@/components/HighlightCard';
 import { Legend } from '@/components/Legend';
+import { ClipPicker, type ClipPickerProps } from '@/components/collections/ClipPicker';
 import css from '@/components/lens-ui.css?inline';
 import type { PageAnnotation } from '@/lib/highlight/page-annotations';
 import type { LegendState, LensUi } from '@/lib/page/lens';
@@ -26,13 +27,14 @@ export function isOwnNode(node: Node): boolean {
   return false;
 }
 
-export function createLensUi(doc: Document, handlers: LensUiHandlers): LensUi {
+export function createLensUi(doc: Document, handlers: LensUiHandlers): LensUi & { showPicker(picker: ClipPickerProps | null): void } {
   let host: HTMLElement | null = null;
   let mountPoint: HTMLElement | null = null;
   let state: LegendState = { status: 'off' };
   let card: { annotation: PageAnnotation; anchor: DOMRect; position: CardPosition } | null = null;
   let clipState: 'idle' | 'saving' | 'saved' | { error: string } = 'idle';
   let cardHovered = false;
+  let picker: ClipPickerProps | null = null; // the collection picker (content/clips.ts)
 
   const ensureHost = () => {
     if (host?.isConnected) return;
@@ -74,6 +76,7 @@ export function createLensUi(doc: Document, handlers: LensUiHandlers): LensUi {
                 : undefined,
             })
           : null,
+        picker ? h(ClipPicker, picker) : null,
       ]),
       mountPoint,
     );
@@ -98,6 +101,11 @@ export function createLensUi(doc: Document, handlers: LensUiHandlers): LensUi {
     hideCard() {
       if (!card) return;
       card = null;
+      paint();
+    },
+    showPicker(next) {
+      if (next) ensureHost();
+      picker = next;
       paint();
     },
     isCardActive: () => cardHovered || Boolean(host && doc.activeElement === host),

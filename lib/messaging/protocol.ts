@@ -6,6 +6,7 @@
  */
 import { coreMessages, type CoreResponses } from './messages/core';
 import { pageMessages, type PageResponses } from './messages/page';
+import { collectionsMessages, type CollectionsResponses } from './messages/collections';
 import type { Infer } from './schema';
 import type { MessageSpec } from './spec';
 
@@ -16,9 +17,10 @@ export type { PageState } from './messages/page';
 export const messages = {
   ...coreMessages,
   ...pageMessages,
+  ...collectionsMessages,
 } as const satisfies Record<string, MessageSpec>;
 
-export interface Responses extends CoreResponses, PageResponses {}
+export interface Responses extends CoreResponses, PageResponses, CollectionsResponses {}
 
 export type MessageName = keyof typeof messages;
 export type RequestOf<N extends MessageName> = Infer<(typeof messages)[N]['request']>;

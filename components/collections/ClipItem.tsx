@@ -1,0 +1,99 @@
+import { useState } from 'preact/hooks';
+import type { Clip } from '@/lib/collections';
+import type { CollectionSummary } from '@/lib/messaging/messages/collections';
+import { CLIP_KIND_LABELS, clipDate, errorText, parseTags } from './labels';
+import type { Send } from './send';
+
+export interface ClipItemProps {
+  clip: Clip;
+  collections: readonly CollectionSummary[];
+  /** The collection being shown (null: all clips). */
+  collectionId: string | null;
+  send: Send;
+  onChanged: () => void;
+  onDeleted: (clip: Clip, undo: unknown) => void;
+  onError: (message: string) => void;
+}
+
+/** One clip in the popup: quote, source, note and tags editing, move/copy, delete, open. */
+export function ClipItem({ clip, collections, collectionId, send, onChanged, onDeleted, onError }: ClipItemProps) {
+  const [note, setNote] = useState(clip.note);
+  const [tags, setTags] = useState(clip.tags.join(', '));
+  const [target, setTarget] = useState('');
+  const dirty = note !== clip.note || parseTags(tags).join('\n') !== clip.tags.join('\n');
+  const others = collections.filter((c) => !clip.collectionIds.includes(c.id));
+
+  const saveEdits = async () => {
+    const result = await send('collections/updateClip', { clipId: clip.id, note, tags: parseTags(tags) });
+    if (!result.ok) return onError(errorText(result.error));
+    onChanged();
+  };
+  const transfer = async (kind: 'move' | 'copy') => {
+    if (!target) return;
+    const result =
+      kind === 'move' && collectionId
+        ? await send('collections/moveClips', { clipIds: [clip.id], fromCollectionId: collectionId, toCollectionId: target })
+        : await send('collections/copyClips', { clipIds: [clip.id], toCollectionId: target });
+    if (!result.ok) return onError(errorText(result.error));
+    if (result.value.duplicates.length) onError('目标收藏夹里已有同一段摘录');
+    setTarget('');
+    onChanged();
+  };
+  const remove = async () => {
+    const result = await send('collections/deleteClips', collectionId ? { clipIds: [clip.id], collectionId } : { clipIds: [clip.id] });
+    if (!result.ok) return onError(errorText(result.error));
+    onDeleted(clip, result.value.undo);
+  };
+
+  return (
+    <li class="fzl-coll-clip" data-testid="clip-item" data-clip-id={clip.id}>
+      <div class="fzl-coll-meta">
+        <span class="fzl-coll-kind" data-testid="clip-kind">
+          {CLIP_KIND_LABELS[clip.kind]}
+        </span>
+        {clip.canonical && clip.canonical !== clip.text ? <span>{clip.canonical}</span> : null}
+      </div>
+      <div class="fzl-coll-clip-text" data-testid="clip-text">
+        {clip.text}
+      </div>
+      <div class="fzl-coll-meta" title={clip.target.url} data-testid="clip-source">
+        {[clip.target.title || clip.target.url, clip.target.site, clipDate(clip)].filter(Boolean).join(' · ')}
+      </div>
+      <div class="fzl-coll-edit">
+        <textarea aria-label="笔记" placeholder="笔记" maxLength={20000} data-testid="clip-note" value={note} onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)} />
+        <input type="text" aria-label="标签" placeholder="标签（逗号分隔）" data-testid="clip-tags" value={tags} onInput={(e) => setTags((e.currentTarget as HTMLInputElement).value)} />
+      </div>
+      <div class="fzl-coll-actions">
+        {dirty ? (
+          <button type="button" data-testid="clip-save" onClick={() => void saveEdits()}>
+            保存
+          </button>
+        ) : null}
+        <button type="button" data-testid="clip-open" onClick={() => void send('collections/openClip', { clipId: clip.id })}>
+          打开原文
+        </button>
+        {others.length ? (
+          <>
+            <select aria-label="目标收藏夹" data-testid="clip-target" value={target} onChange={(e) => setTarget((e.currentTarget as HTMLSelectElement).value)}>
+              <option value="">移到/复制到…</option>
+              {others.map((c) => (
+                <option value={c.id}>{c.name}</option>
+              ))}
+            </select>
+            {collectionId ? (
+              <button type="button" disabled={!target} data-testid="clip-move" onClick={() => void transfer('move')}>
+                移动
+              </button>
+            ) : null}
+            <button type="button" disabled={!target} data-testid="clip-copy" onClick={() => void transfer('copy')}>
+              复制
+            </button>
+          </>
+        ) : null}
+        <button type="button" data-testid="clip-delete" onClick={() => void remove()}>
+          删除
+        </button>
+      </div>
+    </li>
+  );
+}

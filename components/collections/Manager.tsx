@@ -1,0 +1,440 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { searchClips, type Clip, type ClipKind } from '@/lib/collections';
+import type { CollectionsOverview, ExportFormat, ImportAnswer } from '@/lib/messaging/messages/collections';
+import { CLIP_KIND_LABELS, clipDate, errorText } from './labels';
+import type { Send } from './send';
+import './collections.css';
+
+export interface ManagerProps {
+  send: Send;
+  /** Saves a file (a Blob URL and `<a download>` in the page). */
+  download: (text: string, filename: string, mimeType: string) => void;
+}
+
+export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
+  json: 'JSON（可再导入）',
+  csv: 'CSV（Excel）',
+  markdown: 'Markdown',
+  csl: 'CSL-JSON（Zotero 等）',
+  webanno: 'W3C Web Annotation',
+};
+
+type SortKey = 'date' | 'created' | 'kind' | 'site' | 'text';
+const ROWS_PER_PAGE = 200;
+
+interface Filters {
+  collectionId: string;
+  kind: '' | ClipKind;
+  agency: string;
+  operation: string;
+  site: string;
+  from: string;
+  to: string;
+  query: string;
+}
+
+const NO_FILTERS: Filters = { collectionId: '', kind: '', agency: '', operation: '', site: '', from: '', to: '', query: '' };
+
+function distinct(values: Iterable<string | undefined>): string[] {
+  const set = new Set<string>();
+  for (const v of values) if (v) set.add(v);
+  return [...set].sort((a, b) => a.localeCompare(b, 'zh'));
+}
+
+function compare(key: SortKey, a: Clip, b: Clip): number {
+  switch (key) {
+    case 'date':
+      return clipDate(a).localeCompare(clipDate(b));
+    case 'created':
+      return a.createdAt.localeCompare(b.createdAt);
+    case 'kind':
+      return a.kind.localeCompare(b.kind);
+    case 'site':
+      return a.target.site.localeCompare(b.target.site);
+    case 'text':
+      return a.text.localeCompare(b.text, 'zh');
+  }
+}
+
+/** The full-page manager: every clip in a table with filters, sorting, bulk actions, statistics, export and import. */
+export function Manager({ send, download }: ManagerProps) {
+  const [overview, setOverview] = useState<CollectionsOverview | null>(null);
+  const [clips, setClips] = useState<Clip[] | null>(null);
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'created', descending: true });
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [view, setView] = useState<'table' | 'statistics'>('table');
+  const [shown, setShown] = useState(ROWS_PER_PAGE);
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [report, setReport] = useState<ImportAnswer | null>(null);
+  const [exportScope, setExportScope] = useState('');
+  const [exportFormat, setExportFormat] = useState<ExportFormat>('json');
+  const [target, setTarget] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const load = async () => {
+    const [list, all] = await Promise.all([send('collections/list', {}), send('collections/clips', { limit: 1_000_000 })]);
+    if (!list.ok) return setMessage({ error: true, text: errorText(list.error) });
+    if (!all.ok) return setMessage({ error: true, text: errorText(all.error) });
+    setOverview(list.value);
+    setClips(all.value.clips);
+    setSelected((current) => new Set([...current].filter((id) => all.value.clips.some((c) => c.id === id))));
+  };
+  useEffect(() => {
+    void load();
+  }, []);
+
+  const options = useMemo(() => {
+    const list = clips ?? [];
+    return {
+      agencies: distinct(list.filter((c) => c.kind === 'agency').map((c) => c.canonical ?? c.text)),
+      operations: distinct(list.filter((c) => c.kind === 'operation').map((c) => c.canonical ?? c.text)),
+      sites: distinct(list.map((c) => c.target.site)),
+    };
+  }, [clips]);
+
+  const visible = useMemo(() => {
+    if (!clips) return [];
+    const f = filters;
+    const matching = searchClips(clips, f.query, { collectionId: f.collectionId || undefined, kind: f.kind || undefined }).filter((c) => {
+      if (f.agency && !(c.kind === 'agency' && (c.canonical ?? c.text) === f.agency)) return false;
+      if (f.operation && !(c.kind === 'operation' && (c.canonical ?? c.text) === f.operation)) return false;
+      if (f.site && c.target.site !== f.site) return false;
+      const date = clipDate(c);
+      if (f.from && date < f.from) return false;
+      if (f.to && date > f.to) return false;
+      return true;
+    });
+    const direction = sort.descending ? -1 : 1;
+    return matching.sort((a, b) => direction * compare(sort.key, a, b) || (a.id < b.id ? -1 : 1));
+  }, [clips, filters, sort]);
+
+  const statistics = useMemo(() => visible.filter((c) => c.kind === 'statistic'), [visible]);
+  const collections = overview?.collections ?? [];
+  const nameOf = (id: string) => collections.find((c) => c.id === id)?.name ?? id;
+  const setFilter = (key: keyof Filters, value: string) => {
+    setFilters({ ...filters, [key]: value });
+    setShown(ROWS_PER_PAGE);
+  };
+  const toggleSort = (key: SortKey) => setSort((s) => ({ key, descending: s.key === key ? !s.descending : key !== 'text' && key !== 'kind' && key !== 'site' }));
+  const selectedIds = [...selected];
+
+  const run = async (label: string, action: () => Promise<{ ok: boolean; error?: { code: string; message: string } }>) => {
+    setBusy(true);
+    setMessage(null);
+    const result = await action();
+    setBusy(false);
+    if (!result.ok) setMessage({ error: true, text: errorText(result.error!) });
+    else setMessage({ error: false, text: label });
+    await load();
+    return result.ok;
+  };
+
+  const exportClips = async (scope: { collectionId?: string; clipIds?: string[] }) => {
+    setBusy(true);
+    const result = await send('collections/export', { format: exportFormat, ...scope });
+    setBusy(false);
+    if (!result.ok) return setMessage({ error: true, text: errorText(result.error) });
+    download(result.value.text, result.value.filename, result.value.mimeType);
+    setMessage({ error: false, text: `已导出 ${result.value.clips} 条：${result.value.filename}` });
+  };
+
+  const importFile = async (file: File) => {
+    setBusy(true);
+    setReport(null);
+    const text = await file.text();
+    const result = await send('collections/import', { text });
+    setBusy(false);
+    if (!result.ok) return setMessage({ error: true, text: errorText(result.error) });
+    setReport(result.value);
+    await load();
+  };
+
+  const sortHeader = (key: SortKey, label: string) => (
+    <th aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+      <button type="button" class="fzl-entity" data-testid={`sort-${key}`} onClick={() => toggleSort(key)}>
+        {label}
+        {sort.key === key ? (sort.descending ? ' ↓' : ' ↑') : ''}
+      </button>
+    </th>
+  );
+
+  return (
+    <main class="fzl-manager fzl-coll" data-testid="manager">
+      <h1>反诈透镜 · 收藏管理</h1>
+      {clips === null ? (
+        message ? null : <div class="fzl-muted">…</div>
+      ) : (
+        <div class="fzl-muted" data-testid="manager-summary">
+          {collections.length} 个收藏夹 · {clips.length} 条摘录 · 当前显示 {visible.length} 条
+        </div>
+      )}
+
+      <section class="fzl-manager-filters" aria-label="筛选">
+        <input type="search" placeholder="搜索" aria-label="搜索" data-testid="filter-query" value={filters.query} onInput={(e) => setFilter('query', (e.currentTarget as HTMLInputElement).value)} />
+        <select aria-label="收藏夹" data-testid="filter-collection" value={filters.collectionId} onChange={(e) => setFilter('collectionId', (e.currentTarget as HTMLSelectElement).value)}>
+          <option value="">全部收藏夹</option>
+          {collections.map((c) => (
+            <option value={c.id}>
+              {c.name}（{c.clipCount}）
+            </option>
+          ))}
+        </select>
+        <select aria-label="类型" data-testid="filter-kind" value={filters.kind} onChange={(e) => setFilter('kind', (e.currentTarget as HTMLSelectElement).value)}>
+          <option value="">全部类型</option>
+          {(Object.keys(CLIP_KIND_LABELS) as ClipKind[]).map((k) => (
+            <option value={k}>{CLIP_KIND_LABELS[k]}</option>
+          ))}
+        </select>
+        <select aria-label="机构" data-testid="filter-agency" value={filters.agency} onChange={(e) => setFilter('agency', (e.currentTarget as HTMLSelectElement).value)}>
+          <option value="">全部机构</option>
+          {options.agencies.map((a) => (
+            <option value={a}>{a}</option>
+          ))}
+        </select>
+        <select aria-label="专项行动" data-testid="filter-operation" value={filters.operation} onChange={(e) => setFilter('operation', (e.currentTarget as HTMLSelectElement).value)}>
+          <option value="">全部行动</option>
+          {options.operations.map((o) => (
+            <option value={o}>{o}</option>
+          ))}
+        </select>
+        <select aria-label="网站" data-testid="filter-site" value={filters.site} onChange={(e) => setFilter('site', (e.currentTarget as HTMLSelectElement).value)}>
+          <option value="">全部网站</option>
+          {options.sites.map((s) => (
+            <option value={s}>{s}</option>
+          ))}
+        </select>
+        <label>
+          从 <input type="date" aria-label="起始日期" data-testid="filter-from" value={filters.from} onInput={(e) => setFilter('from', (e.currentTarget as HTMLInputElement).value)} />
+        </label>
+        <label>
+          到 <input type="date" aria-label="结束日期" data-testid="filter-to" value={filters.to} onInput={(e) => setFilter('to', (e.currentTarget as HTMLInputElement).value)} />
+        </label>
+        <button type="button" onClick={() => setFilters(NO_FILTERS)}>
+          清除筛选
+        </button>
+      </section>
+
+      <section class="fzl-manager-filters" aria-label="批量操作">
+        <span data-testid="selected-count">已选 {selected.size} 条</span>
+        <select aria-label="目标收藏夹" data-testid="bulk-target" value={target} onChange={(e) => setTarget((e.currentTarget as HTMLSelectElement).value)}>
+          <option value="">目标收藏夹…</option>
+          {collections.map((c) => (
+            <option value={c.id}>{c.name}</option>
+          ))}
+        </select>
+        <button
+          type="button"
+          data-testid="bulk-move"
+          disabled={busy || !selected.size || !target || !filters.collectionId || target === filters.collectionId}
+          title={filters.collectionId ? '' : '先在上面选择一个收藏夹，才能从它移出'}
+          onClick={() =>
+            void run(`已移动 ${selected.size} 条`, () =>
+              send('collections/moveClips', { clipIds: selectedIds, fromCollectionId: filters.collectionId, toCollectionId: target }),
+            )
+          }
+        >
+          移动
+        </button>
+        <button type="button" data-testid="bulk-copy" disabled={busy || !selected.size || !target} onClick={() => void run(`已复制 ${selected.size} 条`, () => send('collections/copyClips', { clipIds: selectedIds, toCollectionId: target }))}>
+          复制
+        </button>
+        <button
+          type="button"
+          data-testid="bulk-delete"
+          disabled={busy || !selected.size}
+          onClick={() => {
+            if (!confirm(`删除所选 ${selected.size} 条摘录？`)) return;
+            void run(`已删除 ${selected.size} 条`, () => send('collections/deleteClips', { clipIds: selectedIds }));
+          }}
+        >
+          删除
+        </button>
+        <button type="button" data-testid="bulk-export" disabled={busy || !selected.size} onClick={() => void exportClips({ clipIds: selectedIds })}>
+          导出所选
+        </button>
+      </section>
+
+      <section class="fzl-manager-filters" aria-label="导出与导入">
+        <select aria-label="导出范围" data-testid="export-scope" value={exportScope} onChange={(e) => setExportScope((e.currentTarget as HTMLSelectElement).value)}>
+          <option value="">全部收藏夹</option>
+          {collections.map((c) => (
+            <option value={c.id}>{c.name}</option>
+          ))}
+        </select>
+        <select aria-label="导出格式" data-testid="export-format" value={exportFormat} onChange={(e) => setExportFormat((e.currentTarget as HTMLSelectElement).value as ExportFormat)}>
+          {(Object.keys(EXPORT_FORMAT_LABELS) as ExportFormat[]).map((f) => (
+            <option value={f}>{EXPORT_FORMAT_LABELS[f]}</option>
+          ))}
+        </select>
+        <button type="button" data-testid="export" disabled={busy} onClick={() => void exportClips(exportScope ? { collectionId: exportScope } : {})}>
+          导出
+        </button>
+        <label>
+          导入 JSON：
+          <input
+            type="file"
+            accept="application/json,.json"
+            data-testid="import-file"
+            disabled={busy}
+            onChange={(e) => {
+              const input = e.currentTarget as HTMLInputElement;
+              const file = input.files?.[0];
+              if (file) void importFile(file).finally(() => (input.value = ''));
+            }}
+          />
+        </label>
+      </section>
+
+      {message ? (
+        <div class={message.error ? 'fzl-coll-error' : 'fzl-muted'} role={message.error ? 'alert' : 'status'} data-testid="manager-message">
+          {message.text}
+        </div>
+      ) : null}
+      {report ? <ImportReportView answer={report} /> : null}
+
+      <nav class="fzl-manager-views" aria-label="视图">
+        <button type="button" aria-pressed={view === 'table'} data-testid="view-table" onClick={() => setView('table')}>
+          全部摘录
+        </button>
+        <button type="button" aria-pressed={view === 'statistics'} data-testid="view-statistics" onClick={() => setView('statistics')}>
+          数据（{statistics.length}）
+        </button>
+      </nav>
+
+      {view === 'table' ? (
+        <table class="fzl-table" data-testid="manager-table">
+          <thead>
+            <tr>
+              <th>
+                <input
+                  type="checkbox"
+                  aria-label="全选当前筛选结果"
+                  data-testid="select-all"
+                  checked={visible.length > 0 && visible.every((c) => selected.has(c.id))}
+                  onChange={(e) => setSelected((e.currentTarget as HTMLInputElement).checked ? new Set(visible.map((c) => c.id)) : new Set())}
+                />
+              </th>
+              {sortHeader('kind', '类型')}
+              {sortHeader('text', '摘录')}
+              <th>笔记 / 标签</th>
+              <th>来源</th>
+              {sortHeader('site', '网站')}
+              {sortHeader('date', '日期')}
+              {sortHeader('created', '收藏于')}
+              <th>收藏夹</th>
+            </tr>
+          </thead>
+          <tbody>
+            {visible.slice(0, shown).map((c) => (
+              <tr key={c.id} data-testid="manager-row" data-clip-id={c.id}>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label="选择"
+                    data-testid="row-select"
+                    checked={selected.has(c.id)}
+                    onChange={(e) => {
+                      const next = new Set(selected);
+                      if ((e.currentTarget as HTMLInputElement).checked) next.add(c.id);
+                      else next.delete(c.id);
+                      setSelected(next);
+                    }}
+                  />
+                </td>
+                <td>{CLIP_KIND_LABELS[c.kind]}</td>
+                <td class="fzl-manager-text">
+                  {c.text}
+                  {c.canonical && c.canonical !== c.text ? <div class="fzl-muted">→ {c.canonical}</div> : null}
+                </td>
+                <td class="fzl-manager-text">
+                  {c.note}
+                  {c.tags.length ? <div class="fzl-muted">{c.tags.map((t) => `#${t}`).join(' ')}</div> : null}
+                </td>
+                <td>
+                  <button type="button" class="fzl-entity" title={c.target.url} onClick={() => void send('collections/openClip', { clipId: c.id })}>
+                    {c.target.title || c.target.url}
+                  </button>
+                </td>
+                <td>{c.target.site}</td>
+                <td>{clipDate(c)}</td>
+                <td>{c.createdAt.slice(0, 10)}</td>
+                <td>{c.collectionIds.map(nameOf).join('、')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <table class="fzl-table" data-testid="statistics-view">
+          <thead>
+            <tr>
+              <th>原文</th>
+              <th class="fzl-num">数值</th>
+              <th>单位</th>
+              <th>约数</th>
+              <th>指标</th>
+              <th>来源</th>
+              <th>日期</th>
+            </tr>
+          </thead>
+          <tbody>
+            {statistics.slice(0, shown).map((c) => (
+              <tr key={c.id} data-testid="statistic-row">
+                <td>{c.text}</td>
+                <td class="fzl-num">{c.value === undefined ? '' : c.value.toLocaleString('en-US', { maximumFractionDigits: 6 })}</td>
+                <td>{c.unit ?? ''}</td>
+                <td>{c.approx ? '约' : ''}</td>
+                <td>{c.measure ?? ''}</td>
+                <td>
+                  <button type="button" class="fzl-entity" title={c.target.url} onClick={() => void send('collections/openClip', { clipId: c.id })}>
+                    {c.target.title || c.target.url}
+                  </button>
+                  <div class="fzl-muted">{c.target.site}</div>
+                </td>
+                <td>{clipDate(c)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {(view === 'table' ? visible.length : statistics.length) > shown ? (
+        <button type="button" data-testid="show-more" onClick={() => setShown((n) => n + ROWS_PER_PAGE * 5)}>
+          显示更多（共 {view === 'table' ? visible.length : statistics.length} 条）
+        </button>
+      ) : null}
+    </main>
+  );
+}
+
+function ImportReportView({ answer }: { answer: ImportAnswer }) {
+  if (!answer.imported) {
+    return (
+      <div class="fzl-manager-report" role="alert" data-testid="import-report">
+        <strong class="fzl-coll-error">未导入，收藏没有任何改动。</strong>
+        <div>{answer.message}</div>
+        {answer.rejected.length ? (
+          <ul>
+            {answer.rejected.slice(0, 50).map((r) => (
+              <li>{r.reason}</li>
+            ))}
+            {answer.rejected.length > 50 ? <li>…… 共 {answer.rejected.length} 条被拒绝</li> : null}
+          </ul>
+        ) : null}
+      </div>
+    );
+  }
+  const r = answer.report;
+  return (
+    <div class="fzl-manager-report" role="status" data-testid="import-report">
+      <strong>导入完成</strong>：摘录 新增 <span data-testid="import-added">{r.added}</span> · 更新 {r.updated} · 跳过 {r.skipped} · 拒绝 {r.rejected.length}；收藏夹 新增{' '}
+      {r.collections.added} · 更新 {r.collections.updated} · 跳过 {r.collections.skipped}
+      {r.rejected.length ? (
+        <ul>
+          {r.rejected.slice(0, 50).map((x) => (
+            <li>{x.reason}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,244 @@
+import { browser } from 'wxt/browser';
+import {
+  createCollectionsStore,
+  exportCsv,
+  exportCslJson,
+  exportJson,
+  exportMarkdown,
+  exportWebAnnotations,
+  searchClips,
+  type Clip,
+  type CollectionsState,
+  type CollectionsStore,
+  type StorageArea,
+  CLIP_KEY_PREFIX,
+  INDEX_KEY,
+  type Command,
+  type CommandResults,
+  type ErrorCode as StoreErrorCode,
+  type Failure,
+} from '@/lib/collections';
+import { MessageError, type ErrorCode, type Handlers, type Result } from '@/lib/messaging';
+import type { CollectionsOverview, ExportFormat } from '@/lib/messaging/messages/collections';
+
+// One writer: every command goes through this store's serial queue, so concurrent messages from
+// many tabs never lose an update. Made on first use (never at import time: the build imports this).
+let storeInstance: CollectionsStore | null = null;
+const store = (): CollectionsStore => (storeInstance ??= createCollectionsStore(trackedStorage()));
+
+/**
+ * The store caches the state and assumes it is the only writer. Other writers exist only outside
+ * normal use (a test or benchmark filling storage, `storage.local.clear()` from devtools), so a
+ * change to our keys that did not come from our own writes makes the store reload.
+ */
+let ownWrites = 0;
+let lastOwnWriteAt = 0;
+const OWN_WRITE_ECHO_MS = 1000;
+
+function trackedStorage(): StorageArea {
+  const local = browser.storage.local;
+  const own = async (write: () => Promise<void>) => {
+    ownWrites++;
+    try {
+      await write();
+    } finally {
+      ownWrites--;
+      lastOwnWriteAt = Date.now();
+    }
+  };
+  return {
+    get: (keys) => local.get(keys ?? null) as Promise<Record<string, unknown>>,
+    set: (items) => own(() => local.set(items)),
+    remove: (keys) => own(() => local.remove(keys)),
+  };
+}
+
+export function reloadOnForeignWrites(): void {
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !storeInstance) return;
+    const keys = Object.keys(changes);
+    const ours = keys.filter((key) => key === INDEX_KEY || key.startsWith(CLIP_KEY_PREFIX));
+    if (ours.length === 0) return;
+    // We never remove the index; and outside our writes (and their echo) nobody else should write.
+    const indexRemoved = INDEX_KEY in changes && changes[INDEX_KEY].newValue === undefined;
+    const quiet = ownWrites === 0 && Date.now() - lastOwnWriteAt > OWN_WRITE_ECHO_MS;
+    if (indexRemoved || quiet) void storeInstance.reload();
+  });
+}
+
+const STORAGE_CODES = new Set<StoreErrorCode>(['QUOTA_EXCEEDED', 'STORAGE_READ_FAILED', 'STORAGE_WRITE_FAILED', 'CORRUPT', 'SCHEMA_TOO_NEW']);
+
+function messageCode(code: StoreErrorCode): ErrorCode {
+  if (STORAGE_CODES.has(code)) return 'storage';
+  return code === 'NOT_FOUND' ? 'not-found' : 'invalid';
+}
+
+function refuse(error: Failure): never {
+  // The library's code leads the message so a caller can tell a full disk from a damaged record.
+  throw new MessageError(messageCode(error.code), `${error.code}: ${error.message}`);
+}
+
+async function run<C extends Command>(command: C): Promise<CommandResults[C['type']]> {
+  const outcome = await store().dispatch(command);
+  if (!outcome.ok) refuse(outcome.error);
+  return outcome.result;
+}
+
+async function state(): Promise<CollectionsState> {
+  const read = await store().read();
+  if (!read.ok) refuse(read.error);
+  return read.value;
+}
+
+/** Newest first, computed once per state (every command makes a new state object). */
+const newestFirstCache = new WeakMap<CollectionsState, Clip[]>();
+function newestFirst(current: CollectionsState): Clip[] {
+  let list = newestFirstCache.get(current);
+  if (!list) {
+    list = Object.values(current.clips).sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : -1));
+    newestFirstCache.set(current, list);
+  }
+  return list;
+}
+
+export function pageOf(url: string): string {
+  const hash = url.indexOf('#');
+  return hash === -1 ? url : url.slice(0, hash);
+}
+
+function overview(current: CollectionsState): CollectionsOverview {
+  const counts = new Map<string, number>();
+  for (const clip of Object.values(current.clips)) for (const id of clip.collectionIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return {
+    collections: current.order.map((id) => ({ ...current.collections[id], clipCount: counts.get(id) ?? 0 })),
+    lastUsedCollectionId: current.lastUsedCollectionId ?? null,
+    totalClips: Object.keys(current.clips).length,
+  };
+}
+
+const EXPORTERS: Record<ExportFormat, { run: typeof exportJson; extension: string; mimeType: string }> = {
+  json: { run: exportJson, extension: 'json', mimeType: 'application/json' },
+  csv: { run: exportCsv, extension: 'csv', mimeType: 'text/csv' },
+  markdown: { run: exportMarkdown, extension: 'md', mimeType: 'text/markdown' },
+  csl: { run: exportCslJson, extension: 'csl.json', mimeType: 'application/vnd.citationstyles.csl+json' },
+  webanno: { run: exportWebAnnotations, extension: 'jsonld', mimeType: 'application/ld+json' },
+};
+
+/** A state holding only the given clips (the manager's "export selected"). */
+function onlyClips(current: CollectionsState, ids: readonly string[]): CollectionsState {
+  const clips: CollectionsState['clips'] = {};
+  for (const id of ids) if (Object.prototype.hasOwnProperty.call(current.clips, id)) clips[id] = current.clips[id];
+  return { ...current, clips };
+}
+
+function fileName(current: CollectionsState, collectionId: string | undefined, extension: string): string {
+  const name = collectionId ? current.collections[collectionId]?.name ?? 'collection' : 'all-collections';
+  // Keep letters (any script), digits, - and _; file systems differ on everything else.
+  const safe = name.replace(/[^\p{L}\p{N}_-]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'collection';
+  return `fanzha-lens-${safe}-${new Date().toISOString().slice(0, 10)}.${extension}`;
+}
+
+/** Asks a tab's content script to clip its current selection (context menu, keyboard command, tests). */
+export async function clipSelectionInTab(tabId: number): Promise<Result<{ status: 'picker' } | { status: 'refused'; reason: string }>> {
+  try {
+    const answer = await browser.tabs.sendMessage(tabId, { fzl: 1, name: 'clips/clipSelection', request: {} });
+    if (answer && typeof answer === 'object' && 'ok' in answer) return answer as Result<{ status: 'picker' }>;
+    return { ok: false, error: { code: 'unreachable', message: 'the page did not answer' } };
+  } catch (error) {
+    // No content script on this page (not a news site the extension runs on).
+    return { ok: false, error: { code: 'unreachable', message: error instanceof Error ? error.message : String(error) } };
+  }
+}
+
+export const CLIP_MENU_ID = 'fzl-clip-selection';
+export const CLIP_COMMAND = 'clip-selection';
+
+/** The context menu item on selected text and the keyboard command, both clipping the selection. */
+export function registerClipEntryPoints(): void {
+  browser.runtime.onInstalled.addListener(() => {
+    const language = browser.i18n.getUILanguage().toLowerCase();
+    void browser.contextMenus.removeAll().then(() =>
+      browser.contextMenus.create({
+        id: CLIP_MENU_ID,
+        title: language.startsWith('zh') ? '剪藏到收藏夹…' : 'Clip to collection…',
+        contexts: ['selection'],
+      }),
+    );
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === CLIP_MENU_ID && tab?.id !== undefined) void clipSelectionInTab(tab.id);
+  });
+  browser.commands?.onCommand.addListener((command, tab) => {
+    if (command !== CLIP_COMMAND) return;
+    if (tab?.id !== undefined) void clipSelectionInTab(tab.id);
+    else
+      void browser.tabs.query({ active: true, currentWindow: true }).then(([active]) => {
+        if (active?.id !== undefined) void clipSelectionInTab(active.id);
+      });
+  });
+}
+
+export function collectionsHandlers(): Handlers<'background'> {
+  return {
+    'collections/list': async () => {
+      const current = await state();
+      return overview(current);
+    },
+    'collections/create': ({ name }) => run({ type: 'createCollection', name }),
+    'collections/rename': ({ collectionId, name }) => run({ type: 'renameCollection', collectionId, name }),
+    'collections/delete': ({ collectionId }) => run({ type: 'deleteCollection', collectionId }),
+    'collections/restoreCollection': ({ undo }) => run({ type: 'restoreCollection', undo: undo as never }),
+    'collections/addClip': ({ collectionId, clip }) => run({ type: 'addClip', collectionId, clip }),
+    'collections/updateClip': ({ clipId, note, tags }) => run({ type: 'updateClip', clipId, note, tags }),
+    'collections/moveClips': (request) => run({ type: 'moveClips', ...request }),
+    'collections/copyClips': (request) => run({ type: 'copyClips', ...request }),
+    'collections/deleteClips': (request) => run({ type: 'deleteClips', ...request }),
+    'collections/restoreClips': ({ undo }) => run({ type: 'restoreClips', undo: undo as never }),
+    'collections/setLastUsed': ({ collectionId }) => run({ type: 'setLastUsed', collectionId }),
+    'collections/clips': async ({ collectionId, query = '', kind, offset = 0, limit = 200 }) => {
+      const current = await state();
+      if (collectionId !== undefined && !Object.prototype.hasOwnProperty.call(current.collections, collectionId)) {
+        throw new MessageError('not-found', `NOT_FOUND: no collection ${collectionId}`);
+      }
+      const matching = searchClips(newestFirst(current), query, { collectionId, kind });
+      return { clips: matching.slice(offset, offset + limit), total: matching.length };
+    },
+    'collections/clipsForPage': async ({ url }) => {
+      const page = pageOf(url);
+      const current = await state();
+      return { clips: newestFirst(current).filter((clip) => pageOf(clip.target.url) === page) };
+    },
+    'collections/export': async ({ format, collectionId, clipIds }) => {
+      const current = await state();
+      const source = clipIds ? onlyClips(current, clipIds) : current;
+      const exporter = EXPORTERS[format];
+      const text = exporter.run(source, { collectionId });
+      if (!text.ok) refuse(text.error);
+      const clips = collectionId ? Object.values(source.clips).filter((c) => c.collectionIds.includes(collectionId)).length : Object.keys(source.clips).length;
+      return { text: text.value, filename: fileName(current, collectionId, exporter.extension), mimeType: exporter.mimeType, clips };
+    },
+    'collections/import': async ({ text, skipInvalid }) => {
+      const outcome = await store().dispatch({ type: 'import', data: text, options: { skipInvalid } });
+      if (outcome.ok) return { imported: true, report: outcome.result };
+      if (STORAGE_CODES.has(outcome.error.code)) refuse(outcome.error);
+      // A refused file is an answer, not a failure of the message: the report lists every reason.
+      return { imported: false, code: outcome.error.code, message: outcome.error.message, rejected: outcome.error.rejected ?? [] };
+    },
+    'collections/openClip': async ({ clipId }) => {
+      const current = await state();
+      const clip = Object.prototype.hasOwnProperty.call(current.clips, clipId) ? current.clips[clipId] : undefined;
+      if (!clip) throw new MessageError('not-found', `NOT_FOUND: no clip ${clipId}`);
+      await browser.tabs.create({ url: `${pageOf(clip.target.url)}#fzl-clip=${encodeURIComponent(clip.id)}` });
+      return { opened: true };
+    },
+    'collections/openManager': async () => {
+      await browser.tabs.create({ url: browser.runtime.getURL('/collections.html') });
+      return { opened: true };
+    },
+    'collections/clipSelectionInTab': async ({ tabId }) => {
+      const answer = await clipSelectionInTab(tabId);
+      if (!answer.ok) throw new MessageError(answer.error.code, answer.error.message);
+      return answer.value;
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { Manager } from '@/components/collections/Manager';
+import { createMessenger } from '@/lib/messaging';
+import '@/components/base.css';
+
+/** Saves text as a file: a Blob URL clicked through `<a download>`, revoked once the click is handled. */
+function download(text: string, filename: string, mimeType: string): void {
+  // CSV starts with a BOM (from the exporter) so Excel reads UTF-8; the Blob keeps it as is.
+  const url = URL.createObjectURL(new Blob([text], { type: `${mimeType};charset=utf-8` }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+render(<Manager send={createMessenger((m) => browser.runtime.sendMessage(m))} download={download} />, document.getElementById('app')!);
