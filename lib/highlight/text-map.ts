@@ -22,6 +22,8 @@ export interface TextRangePiece {
 
 const ELEMENT = 1;
 const TEXT = 3;
+/** Elements that start a new line for a reader: text on either side must not match across them. */
+const BLOCK_TAGS = new Set(['ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TBODY', 'TD', 'TH', 'THEAD', 'TFOOT', 'TR', 'UL']);
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'RT', 'RP', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'SVG', 'MATH', 'IFRAME', 'OBJECT']);
 
 export interface TextMapOptions {
@@ -59,34 +61,63 @@ export interface TextMapBuilder {
  * page between them. Blocks nested in an earlier block are skipped (their text is already in).
  */
 export function createTextMapBuilder(options: TextMapOptions = {}): TextMapBuilder {
-  const chars: string[] = [];
+  // Text is kept as a list of substrings (no per-character strings); the per-character node and
+  // offset arrays are filled in runs. This keeps a 200,000-character article cheap to map.
+  const parts: string[] = [];
   const nodes: (Text | null)[] = [];
-  const offsets: number[] = [];
+  let offsets = new Int32Array(4096);
+  let length = 0;
+  let lastChar = '';
   const added = new Set<Element>();
   let pendingSpace: { node: Text | null; offset: number } | null = null;
+  let pendingBreak = false;
   let atBlockStart = true;
 
-  const pushChar = (c: string, node: Text | null, offset: number) => {
-    chars.push(c);
-    nodes.push(node);
-    offsets.push(offset);
+  const grow = (extra: number) => {
+    if (length + extra <= offsets.length) return;
+    let size = offsets.length * 2;
+    while (size < length + extra) size *= 2;
+    const next = new Int32Array(size);
+    next.set(offsets);
+    offsets = next;
   };
+
+  const pushRun = (text: string, node: Text | null, from: number) => {
+    grow(text.length);
+    parts.push(text);
+    for (let i = 0; i < text.length; i++) {
+      nodes.push(node);
+      offsets[length + i] = from + i;
+    }
+    length += text.length;
+    lastChar = text[text.length - 1];
+  };
+
+  // Collapsible whitespace, NBSP and the ideographic space (indentation on Chinese pages).
+  const SPACE = /[ \t\n\r\f\u00a0\u3000]+/g;
 
   const visitText = (node: Text) => {
     const data = node.data;
-    for (let i = 0; i < data.length; i++) {
-      const code = data.charCodeAt(i);
-      // Collapsible whitespace, NBSP and the ideographic space (indentation on Chinese pages).
-      if (code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 0xa0 || code === 0x3000) {
-        if (!atBlockStart && !pendingSpace) pendingSpace = { node, offset: i };
-        continue;
+    let at = 0;
+    SPACE.lastIndex = 0;
+    for (let m = SPACE.exec(data); ; m = SPACE.exec(data)) {
+      const runEnd = m ? m.index : data.length;
+      if (runEnd > at) {
+        if (pendingBreak) {
+          if (length && lastChar !== '\n') pushRun('\n', null, 0);
+          pendingBreak = false;
+          pendingSpace = null;
+        }
+        if (pendingSpace) {
+          pushRun(' ', pendingSpace.node, pendingSpace.offset);
+          pendingSpace = null;
+        }
+        atBlockStart = false;
+        pushRun(data.slice(at, runEnd), node, at);
       }
-      if (pendingSpace) {
-        pushChar(' ', pendingSpace.node, pendingSpace.offset);
-        pendingSpace = null;
-      }
-      atBlockStart = false;
-      pushChar(data[i], node, i);
+      if (!m) break;
+      if (!atBlockStart && !pendingSpace) pendingSpace = { node, offset: m.index };
+      at = m.index + m[0].length;
     }
   };
 
@@ -102,7 +133,10 @@ export function createTextMapBuilder(options: TextMapOptions = {}): TextMapBuild
           if (!atBlockStart && !pendingSpace) pendingSpace = { node: null, offset: 0 };
           continue;
         }
+        const block = BLOCK_TAGS.has(tag);
+        if (block) pendingBreak = true;
         walk(el);
+        if (block) pendingBreak = true;
       }
     }
   };
@@ -116,24 +150,26 @@ export function createTextMapBuilder(options: TextMapOptions = {}): TextMapBuild
     add(block) {
       if (added.has(block) || isInsideAdded(block)) return;
       added.add(block);
-      if (chars.length && chars[chars.length - 1] !== '\n') pushChar('\n', null, 0);
+      pendingBreak = length > 0;
       pendingSpace = null;
       atBlockStart = true;
       walk(block);
       pendingSpace = null; // trailing whitespace of a block is dropped
+      pendingBreak = false;
     },
     get length() {
-      return chars.length;
+      return length;
     },
     finish() {
+      const text = parts.join('');
       // A <br> space has no text node of its own: attach it to the next character's node.
-      for (let i = 0; i < nodes.length; i++) {
-        if (chars[i] === ' ' && nodes[i] === null) {
+      for (let i = 0; i < length; i++) {
+        if (nodes[i] === null && text.charCodeAt(i) === 32) {
           nodes[i] = nodes[i + 1] ?? nodes[i - 1] ?? null;
           offsets[i] = nodes[i] === nodes[i + 1] ? offsets[i + 1] : offsets[i - 1] + 1;
         }
       }
-      return { text: chars.join(''), nodes, offsets: Int32Array.from(offsets) };
+      return { text, nodes, offsets: offsets.slice(0, length) };
     },
   };
 }
