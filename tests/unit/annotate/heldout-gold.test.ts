@@ -1,0 +1,62 @@
+/**
+ * The held-out gold (tests/fixtures/annotate/heldout): well-formed, and the dev pages stay at the level
+ * reached after tuning. The blind test pages are only checked for form here, so no test is tuned on them.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { annotate } from '../../../lib/annotate/index';
+import type { Annotation, AnnotationKind } from '../../../lib/annotate/types';
+
+interface HeldOut {
+  page: string;
+  script: 'zh-Hans' | 'zh-Hant';
+  body: string;
+  annotations: Annotation[];
+}
+
+const dir = join(__dirname, '../../fixtures/annotate/heldout');
+const load = (split: string) =>
+  readdirSync(join(dir, split))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(join(dir, split, f), 'utf8')) as HeldOut);
+const dev = load('dev');
+const test = load('test');
+
+describe('held-out gold', () => {
+  it('has 8 dev and 4 test pages in both scripts, with spans that match the body and do not overlap', () => {
+    expect(dev).toHaveLength(8);
+    expect(test).toHaveLength(4);
+    for (const set of [dev, test]) expect(new Set(set.map((g) => g.script))).toEqual(new Set(['zh-Hans', 'zh-Hant']));
+    for (const g of [...dev, ...test]) {
+      const sorted = [...g.annotations].sort((a, b) => a.start - b.start);
+      sorted.forEach((a, k) => {
+        expect(g.body.slice(a.start, a.end)).toBe(a.text);
+        if (k > 0) expect(sorted[k - 1].end).toBeLessThanOrEqual(a.start);
+      });
+    }
+  });
+
+  const kinds: AnnotationKind[] = ['agency', 'statistic'];
+  for (const kind of kinds) {
+    it(`dev ${kind}: exact-span F1 ≥ 0.85`, () => {
+      let gold = 0;
+      let found = 0;
+      let right = 0;
+      for (const g of dev) {
+        const expected = g.annotations.filter((a) => a.kind === kind);
+        const got = annotate(g.body).filter((a) => a.kind === kind);
+        gold += expected.length;
+        found += got.length;
+        right += expected.filter((e) => got.some((a) => a.start === e.start && a.end === e.end)).length;
+      }
+      const precision = right / found;
+      const recall = right / gold;
+      expect((2 * precision * recall) / (precision + recall)).toBeGreaterThanOrEqual(0.85);
+    });
+  }
+
+  it('dev: no operation is found on pages that name none', () => {
+    for (const g of dev) expect(annotate(g.body, { kinds: ['operation'] })).toEqual([]);
+  });
+});
