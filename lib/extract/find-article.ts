@@ -147,7 +147,16 @@ export function findArticle(input: Document | Element, options: FindArticleOptio
   const headings = Array.from(scope.querySelectorAll('h1')).map((h) => normalizeSpace(h.textContent ?? ''));
   const metaTitles = [...TITLE_META_KEYS.map((key) => metas.get(key)), jsonLd?.headline].filter((t): t is string => !!t);
   const documentTitle = doc?.querySelector('title')?.textContent ?? '';
-  const title = chooseTitle(documentTitle, metaTitles, headings);
+  const firstBody = best.first + segment.start;
+  const lastBody = best.first + segment.end;
+  // The run's opening lines up to its first real paragraph (30+ characters of prose), furniture included:
+  // the article header. A dateline there (`主题：…？` / `作者：… 时间：…` on a forum) dates the article
+  // even when the body drops the line; a headline there (`果汁？啤酒？難分 「飲誘」青少年` in the body cell
+  // of an old Liberty Times page) names it.
+  const leading: string[] = [];
+  for (let i = firstBody; i <= lastBody && !(scored[i].prose && scored[i].weight >= 30) && leading.length < 6; i++) leading.push(blocks[i].text);
+  const linesAbove = [...blocks.slice(Math.max(0, firstBody - 12), firstBody).map((b) => b.text), ...leading];
+  const title = chooseTitle(documentTitle, metaTitles, headings, linesAbove);
 
   const compactTitle = title.replace(/\s+/g, '');
   const body = kept.filter(({ block, scored: s }) => s.prose || block.text.replace(/\s+/g, '') !== compactTitle);
@@ -158,24 +167,19 @@ export function findArticle(input: Document | Element, options: FindArticleOptio
     return { ok: false, reason: `Too little prose for an article: ${Math.round(proseWeight)} characters of running text (at least ${minProse} needed).` };
   }
   const pageLinkWeight = blocks.reduce((sum, block) => sum + block.linkWeight, 0);
-  const proseBlocks = body.filter(({ scored: s }) => s.prose).length;
+  // Blocks of running text: prose, and unpunctuated lines a body container vouches for (a lyrics post in
+  // `.entry-content` on a blog whose sidebar archive is hundreds of links).
+  const proseBlocks = body.filter(({ scored: s }) => s.prose || s.score > 0).length;
   if (pageLinkWeight > totalWeight * 0.7 && proseWeight < totalWeight * 0.15 && (proseBlocks < 2 || proseWeight < 80)) {
     return { ok: false, reason: 'A list of links (home, channel or search-result page): links outweigh running text.' };
   }
 
   const articleBlocks: ArticleBlock[] = body.map(({ block }) => ({ text: block.text, element: block.element }));
   const bodyText = articleBlocks.map((b) => b.text).join('\n');
-  const firstBody = best.first + segment.start;
-  const lastBody = best.first + segment.end;
   const before = blocks.slice(0, firstBody).map((b) => b.text);
   const after = blocks.slice(lastBody + 1).map((b) => b.text);
   const nearText = [...before.slice(-12), ...after.slice(0, 12)].join('\n');
 
-  // The run's opening lines up to its first real paragraph (30+ characters of prose), furniture included:
-  // where a dateline sits when it is part of the article header (`主题：…？` / `作者：… 时间：…` on a
-  // forum; the second is dropped from the body as furniture, not from the dating).
-  const leading: string[] = [];
-  for (let i = firstBody; i <= lastBody && !(scored[i].prose && scored[i].weight >= 30) && leading.length < 6; i++) leading.push(blocks[i].text);
   const dateline = datelineFromBlocks(before, articleBlocks.map((b) => b.text), after, leading);
   const machineDate = machinePublishedAt(metaScope, metas, jsonLd);
   const printedNear = [...leading, ...before.slice(-15)];
