@@ -145,6 +145,9 @@ export function createPageClips(deps: PageClipsDeps) {
     const [first] = rangesOf(map, status.found.start, status.found.end);
     if (!first) return false;
     first.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    // A paragraph taller than the window is centred as a whole: centre the passage itself.
+    const rect = first.getBoundingClientRect();
+    if (rect.top < 0 || rect.bottom > win.innerHeight) win.scrollBy(0, rect.top - (win.innerHeight - rect.height) / 2);
     return true;
   }
 

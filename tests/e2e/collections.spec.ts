@@ -1,0 +1,363 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { Clip } from '../../lib/collections';
+import type { MessageName, PageState, RequestOf, ResponseOf, Result } from '../../lib/messaging';
+import { sendToTab } from '../../scripts/lib/page-state';
+import { fixturesDir, launchExtension, openPopupFor, screenshotPath, tabIdOf, trackPageErrors, type ExtensionSession } from './harness';
+
+const SEED_002 = 'pages/seeds/002_cd855594ea86f9d9.html';
+// Two passages of the seed's article that the tests select and clip (read from the fixture).
+const PASSAGE_EDITED = '全社会反诈局面初步形成,依法严打严惩战果丰硕';
+const PASSAGE_REMOVED = '中央网信办加大网上巡查力度,深入整治有害信息';
+
+let session: ExtensionSession;
+/** An extension page to send protocol messages from (as the popup and the manager do). */
+let extensionPage: Page;
+
+beforeAll(async () => {
+  session = await launchExtension();
+  extensionPage = await session.context.newPage();
+  await extensionPage.goto(`chrome-extension://${session.extensionId}/collections.html`);
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+async function ext<N extends MessageName>(name: N, request: RequestOf<N>): Promise<Result<ResponseOf<N>>> {
+  return (await extensionPage.evaluate(({ name, request }) => chrome.runtime.sendMessage({ fzl: 1, name, request }), { name, request })) as Result<
+    ResponseOf<N>
+  >;
+}
+
+async function value<N extends MessageName>(name: N, request: RequestOf<N>): Promise<ResponseOf<N>> {
+  const result = await ext(name, request);
+  if (!result.ok) throw new Error(`${name}: ${result.error.code} ${result.error.message}`);
+  return result.value;
+}
+
+async function activeState(page: Page): Promise<Extract<PageState['lens'], { status: 'active' }>> {
+  let last: unknown;
+  for (let i = 0; i < 80; i++) {
+    const result = await sendToTab(session, page, 'page/state', {});
+    if (result.ok && result.value.lens.status === 'active') return result.value.lens;
+    last = result;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`lens never became active: ${JSON.stringify(last).slice(0, 400)}`);
+}
+
+/** Texts of the ranges underlined as clips, read in the page's own world. */
+function clipUnderlines(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const highlight = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('fzl-clip');
+    return highlight ? [...highlight].map((r) => r.toString()) : [];
+  });
+}
+
+/** Selects the first occurrence of `text` inside the article (one text node in this fixture). */
+async function select(page: Page, text: string): Promise<void> {
+  const ok = await page.evaluate((wanted) => {
+    for (const p of document.querySelectorAll('#artibody p')) {
+      const node = p.firstChild as Text;
+      const at = node.data.indexOf(wanted);
+      if (at === -1) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      return true;
+    }
+    return false;
+  }, text);
+  expect(ok).toBe(true);
+}
+
+async function clipSelectionThroughBackground(page: Page): Promise<void> {
+  const tabId = await tabIdOf(session, page);
+  // The same path as the context menu item and Alt+Shift+S: background → the tab's content script.
+  expect(await ext('collections/clipSelectionInTab', { tabId })).toEqual({ ok: true, value: { status: 'picker' } });
+  await expect.poll(() => page.getByTestId('fzl-clip-picker').isVisible()).toBe(true);
+  await page.getByTestId('fzl-clip-save').click();
+  await expect.poll(() => page.getByTestId('fzl-clip-saved').isVisible()).toBe(true);
+}
+
+async function pageStatus(page: Page) {
+  for (let i = 0; i < 50; i++) {
+    const result = await sendToTab(session, page, 'clips/pageStatus', {});
+    if (result.ok && result.value.anchored) return result.value;
+    await page.waitForTimeout(100);
+  }
+  throw new Error('clips never anchored');
+}
+
+const byText = (clips: readonly { clip: Clip }[], text: string) => clips.find((c) => c.clip.text === text);
+
+describe('collections in the extension', () => {
+  let page: Page;
+
+  it('registers the context menu item on selections and the keyboard command', async () => {
+    const registered = await session.worker.evaluate(async () => {
+      const commands = await chrome.commands.getAll();
+      // contextMenus has no getter: updating an id that does not exist fails.
+      let menu = 'missing';
+      await new Promise<void>((resolve) =>
+        chrome.contextMenus.update('fzl-clip-selection', { contexts: ['selection'] }, () => {
+          menu = chrome.runtime.lastError ? `error: ${chrome.runtime.lastError.message}` : 'registered';
+          resolve();
+        }),
+      );
+      return { command: commands.find((c) => c.name === 'clip-selection') ?? null, menu };
+    });
+    expect(registered.menu).toBe('registered');
+    expect(registered.command?.name).toBe('clip-selection');
+    const bogus = await session.worker.evaluate(
+      () => new Promise<string>((resolve) => chrome.contextMenus.update('no-such-item', {}, () => resolve(chrome.runtime.lastError?.message ?? 'none'))),
+    );
+    expect(bogus).not.toBe('none'); // the check above can fail
+  });
+
+  it('clips a highlight from its card and two selections; the popup lists them; delete can be undone', async () => {
+    page = await session.context.newPage();
+    const errors = trackPageErrors(page);
+    await page.goto(session.fixtureUrl(SEED_002));
+    await activeState(page);
+
+    // The card's 收藏 button on 最高法 opens the picker; with no collection yet, it asks for a name.
+    const target = await page.evaluate(() => {
+      for (const [name, highlight] of (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights) {
+        if (name === 'fzl-clip') continue;
+        for (const range of highlight) {
+          if (range.toString() !== '最高法') continue;
+          range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+          const r = range.getBoundingClientRect();
+          return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+        }
+      }
+      return null;
+    });
+    expect(target).not.toBeNull();
+    await page.mouse.move(target!.x, target!.y);
+    await expect.poll(() => page.getByTestId('fzl-card').isVisible(), { timeout: 5000 }).toBe(true);
+    await page.getByTestId('fzl-card-clip').click();
+    await expect.poll(() => page.getByTestId('fzl-clip-picker').isVisible()).toBe(true);
+    await page.getByTestId('fzl-clip-new-name').fill('研究笔记');
+    await page.getByTestId('fzl-clip-save').click();
+    await expect.poll(() => page.getByTestId('fzl-clip-saved').textContent()).toContain('研究笔记');
+    await expect.poll(() => page.getByTestId('fzl-card-clip').textContent()).toBe('已收藏');
+
+    await select(page, PASSAGE_EDITED);
+    await clipSelectionThroughBackground(page);
+    await select(page, PASSAGE_REMOVED);
+    await clipSelectionThroughBackground(page);
+
+    const overview = await value('collections/list', {});
+    expect(overview.collections.map((c) => [c.name, c.clipCount])).toEqual([['研究笔记', 3]]);
+    const { clips } = await value('collections/clips', {});
+    const agency = clips.find((c) => c.kind === 'agency')!;
+    expect(agency.text).toBe('最高法');
+    expect(agency.canonical).toBe('最高人民法院');
+    expect(agency.target.selector[0].exact).toBe('最高法');
+    expect(agency.target.publishedAt).toBe('2023-05-31T21:31:24');
+    const selection = clips.find((c) => c.text === PASSAGE_EDITED)!;
+    expect(selection.kind).toBe('selection');
+    expect(selection.target.url).toBe(session.fixtureUrl(SEED_002));
+    await expect.poll(async () => (await clipUnderlines(page)).sort()).toEqual([PASSAGE_EDITED, PASSAGE_REMOVED, '最高法'].sort());
+
+    // The popup's 收藏夹 tab: the collection, its clips newest first, this page's clips.
+    const popup = await openPopupFor(session, page);
+    await popup.getByTestId('tab-collections').click();
+    await expect.poll(() => popup.getByTestId('clip-item').count()).toBe(3);
+    expect(await popup.getByTestId('clip-text').allTextContents()).toEqual([PASSAGE_REMOVED, PASSAGE_EDITED, '最高法']);
+    expect(await popup.getByTestId('clip-source').first().textContent()).toContain('127.0.0.1');
+    await expect.poll(() => popup.getByTestId('page-clip-found').count()).toBe(3);
+    // Notes and tags are saved and searchable.
+    const first = popup.getByTestId('clip-item').first();
+    await first.getByTestId('clip-note').fill('网信办的整治');
+    await first.getByTestId('clip-tags').fill('监管, 网信');
+    await first.getByTestId('clip-save').click();
+    await expect.poll(async () => (await value('collections/clips', { query: '网信 监管' })).total).toBe(1);
+    await popup.getByTestId('collections-search').fill('最高人民法院');
+    await expect.poll(() => popup.getByTestId('clip-text').allTextContents()).toEqual(['最高法']);
+    await popup.getByTestId('collections-search').fill('');
+    await expect.poll(() => popup.getByTestId('clip-item').count()).toBe(3);
+    await popup.screenshot({ path: screenshotPath('popup-collections.png') });
+    // Delete with undo.
+    await popup.getByTestId('clip-item').last().getByTestId('clip-delete').click();
+    await expect.poll(() => popup.getByTestId('clip-item').count()).toBe(2);
+    await popup.getByTestId('undo').click();
+    await expect.poll(() => popup.getByTestId('clip-item').count()).toBe(3);
+    expect((await value('collections/clips', {})).clips.find((c) => c.kind === 'agency')).toEqual(agency);
+    await popup.close();
+    expect(errors).toEqual([]);
+  });
+
+  it('re-anchors the clips when the page is opened again', async () => {
+    await page.reload();
+    await activeState(page);
+    await expect.poll(async () => (await clipUnderlines(page)).sort()).toEqual([PASSAGE_EDITED, PASSAGE_REMOVED, '最高法'].sort());
+    const status = await pageStatus(page);
+    expect(status.clips.map((c) => [c.clip.text, c.found, c.method])).toEqual([
+      [PASSAGE_REMOVED, true, 'position'],
+      [PASSAGE_EDITED, true, 'position'],
+      ['最高法', true, 'position'],
+    ]);
+  });
+
+  it('finds a slightly edited passage again and lists a removed one as not found', async () => {
+    const url = session.fixtureUrl(SEED_002);
+    const original = readFileSync(join(fixturesDir, SEED_002), 'utf8');
+    const edited = original
+      // A new first paragraph shifts every position; one character of the passage changes; the other passage is gone.
+      .replace('<p>中国警察网北京', '<p>编者按:本文转载自中国警察网,略有删改。</p>\n<p>中国警察网北京')
+      .replace('战果丰硕', '战果丰富')
+      .replace(PASSAGE_REMOVED, '有关部门持续开展专项整治');
+    expect(edited).not.toBe(original);
+    expect(edited).not.toContain(PASSAGE_REMOVED);
+    await session.context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: edited }));
+    try {
+      await page.reload();
+      await activeState(page);
+      const status = await pageStatus(page);
+      const editedClip = byText(status.clips, PASSAGE_EDITED)!;
+      expect(editedClip.found).toBe(true);
+      expect(['context', 'fuzzy']).toContain(editedClip.method);
+      expect(byText(status.clips, PASSAGE_REMOVED)).toMatchObject({ found: false });
+      expect(byText(status.clips, '最高法')).toMatchObject({ found: true, method: 'exact' });
+      const underlined = await clipUnderlines(page);
+      expect(underlined).toContain(PASSAGE_EDITED.replace('战果丰硕', '战果丰富'));
+      expect(underlined).toHaveLength(2);
+      // Never dropped: the popup lists it under 本页未找到, and it is still in the collection.
+      const popup = await openPopupFor(session, page);
+      await popup.getByTestId('tab-collections').click();
+      await expect.poll(() => popup.getByTestId('page-clip-missing').allTextContents()).toEqual([`摘录${PASSAGE_REMOVED}`]);
+      await popup.screenshot({ path: screenshotPath('popup-collections-not-found.png') });
+      await popup.close();
+      expect((await value('collections/clips', {})).total).toBe(3);
+    } finally {
+      await session.context.unroute(url);
+    }
+    await page.reload();
+    await activeState(page);
+  });
+
+  it('opens the source page scrolled to a clip', async () => {
+    const { clips } = await value('collections/clips', { query: PASSAGE_REMOVED });
+    const opened = session.context.waitForEvent('page');
+    await value('collections/openClip', { clipId: clips[0].id });
+    const tab = await opened;
+    await tab.setViewportSize({ width: 500, height: 400 }); // small, so the passage is below the fold unless scrolled
+    await tab.reload();
+    expect(tab.url()).toContain(`#fzl-clip=${clips[0].id}`);
+    await activeState(tab);
+    await expect
+      .poll(() =>
+        tab.evaluate(() => {
+          const highlight = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('fzl-clip');
+          const range = highlight && [...highlight].find((r) => r.toString().startsWith('中央网信办'));
+          if (!range) return 'no range';
+          const r = range.getBoundingClientRect();
+          return window.scrollY > 0 && r.top >= 0 && r.bottom <= innerHeight ? 'in view' : `at ${r.top}, scrollY ${window.scrollY}`;
+        }),
+      )
+      .toBe('in view');
+    await tab.close();
+  });
+
+  it('export JSON, wipe storage, import: everything is back', async () => {
+    const before = (await value('collections/clips', {})).clips;
+    const overviewBefore = await value('collections/list', {});
+    await extensionPage.reload();
+    const download = extensionPage.waitForEvent('download');
+    await extensionPage.getByTestId('export').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^fanzha-lens-all-collections-\d{4}-\d{2}-\d{2}\.json$/);
+    const path = await file.path();
+    const exported = JSON.parse(readFileSync(path, 'utf8'));
+    expect(exported.clips).toHaveLength(before.length);
+
+    await session.worker.evaluate(() => chrome.storage.local.clear());
+    await expect.poll(async () => (await value('collections/list', {})).totalClips).toBe(0);
+    // Invalid input changes nothing and says why.
+    await extensionPage.reload();
+    await extensionPage.getByTestId('import-file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"something else"}') });
+    await expect.poll(() => extensionPage.getByTestId('import-report').textContent()).toContain('未导入');
+    expect((await value('collections/list', {})).totalClips).toBe(0);
+
+    await extensionPage.getByTestId('import-file').setInputFiles(path);
+    await expect.poll(() => extensionPage.getByTestId('import-added').textContent()).toBe(String(before.length));
+    const after = (await value('collections/clips', {})).clips;
+    expect(after).toEqual(before);
+    const overviewAfter = await value('collections/list', {});
+    expect(overviewAfter.collections).toEqual(overviewBefore.collections);
+  });
+
+  it('10 tabs clipping 50 clips each at the same time end with exactly 500 clips', async () => {
+    const a = (await value('collections/create', { name: '并发 A' })).collection;
+    const b = (await value('collections/create', { name: '并发 B' })).collection;
+    const totalBefore = (await value('collections/list', {})).totalClips;
+    const tabs: Page[] = [];
+    const tabIds: number[] = [];
+    let annotations = 0;
+    for (let i = 0; i < 10; i++) {
+      const tab = await session.context.newPage();
+      await tab.goto(`${session.fixtureUrl(SEED_002)}?tab=${i}`);
+      const lens = await activeState(tab);
+      annotations = lens.summary.counts.operation + lens.summary.counts.agency + lens.summary.counts.statistic;
+      tabs.push(tab);
+      tabIds.push(await tabIdOf(session, tab));
+    }
+    expect(annotations).toBeGreaterThanOrEqual(25);
+    // 25 highlights × 2 collections per tab, all 500 requests in flight at once.
+    const answers = await session.worker.evaluate(
+      async ({ tabIds, a, b }) => {
+        const requests: Promise<unknown>[] = [];
+        for (const tabId of tabIds)
+          for (let index = 0; index < 25; index++)
+            for (const collectionId of [a, b])
+              requests.push(chrome.tabs.sendMessage(tabId, { fzl: 1, name: 'clips/clipAnnotation', request: { index, collectionId } }));
+        return Promise.all(requests);
+      },
+      { tabIds, a: a.id, b: b.id },
+    );
+    const results = answers as Result<{ clip: Clip; duplicate: boolean }>[];
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+    expect(results.filter((r) => r.ok && r.value.duplicate)).toEqual([]);
+    const overview = await value('collections/list', {});
+    expect(overview.totalClips - totalBefore).toBe(500);
+    expect(overview.collections.filter((c) => c.id === a.id || c.id === b.id).map((c) => c.clipCount)).toEqual([250, 250]);
+    const stored = await session.worker.evaluate(async () => Object.keys(await chrome.storage.local.get(null)).filter((k) => k.startsWith('clip:')).length);
+    expect(stored).toBe(overview.totalClips);
+    for (const tab of tabs) await tab.close();
+  });
+
+  it('the manager lists every clip, filters, sorts and shows the statistics', async () => {
+    await extensionPage.reload();
+    const overview = await value('collections/list', {});
+    await expect.poll(() => extensionPage.getByTestId('manager-summary').textContent()).toContain(`${overview.totalClips} 条摘录`);
+    await expect.poll(() => extensionPage.getByTestId('manager-row').count()).toBe(Math.min(200, overview.totalClips));
+    await extensionPage.getByTestId('filter-kind').selectOption('statistic');
+    const statistics = (await value('collections/clips', { kind: 'statistic', limit: 100_000 })).total;
+    expect(statistics).toBeGreaterThan(0);
+    await expect.poll(() => extensionPage.getByTestId('manager-row').count()).toBe(Math.min(200, statistics));
+    await extensionPage.getByTestId('filter-kind').selectOption('');
+    await extensionPage.getByTestId('filter-agency').selectOption('最高人民法院');
+    const courts = (await value('collections/clips', { kind: 'agency', query: '最高人民法院', limit: 100_000 })).total;
+    await expect.poll(() => extensionPage.getByTestId('manager-row').count()).toBe(courts);
+    await extensionPage.getByTestId('filter-agency').selectOption('');
+    await extensionPage.getByTestId('filter-collection').selectOption({ label: '研究笔记（3）' });
+    await expect.poll(() => extensionPage.getByTestId('manager-row').count()).toBe(3);
+    await extensionPage.getByTestId('sort-text').click();
+    const texts = await extensionPage.locator('[data-testid="manager-row"] td:nth-child(3)').allTextContents();
+    expect(texts.map((t) => t.replace(/→.*/, ''))).toEqual([...texts.map((t) => t.replace(/→.*/, ''))].sort((x, y) => x.localeCompare(y, 'zh')));
+    await extensionPage.getByTestId('filter-collection').selectOption('');
+    await extensionPage.getByTestId('view-statistics').click();
+    await expect.poll(() => extensionPage.getByTestId('statistic-row').count()).toBe(Math.min(200, statistics));
+    expect(await extensionPage.getByTestId('statistics-view').textContent()).toContain('464,000');
+    await extensionPage.getByTestId('view-table').click();
+    await extensionPage.setViewportSize({ width: 1280, height: 900 });
+    await extensionPage.screenshot({ path: screenshotPath('collections-manager.png') });
+  });
+});
