@@ -23,13 +23,15 @@ describe('foundation: the built extension in Chromium', () => {
     const popup = await openPopupFor(session, page);
     // The popup asks the content script of that tab for its state; the content script reports the
     // version it got back from the background: both directions of the protocol in one assertion.
-    await expect.poll(() => popup.getByTestId('page-title').textContent(), { timeout: 15_000 }).toBe(
-      '公安部部署开展“断卡”行动_测试页',
-    );
+    // (The popup shows the article's own title, without the site suffix of <title>.)
+    await expect.poll(() => popup.getByTestId('page-title').textContent(), { timeout: 15_000 }).toBe('公安部部署开展“断卡”行动');
     const state = await popup.evaluate(async (tab) => {
       return chrome.tabs.sendMessage(Number(tab), { fzl: 1, name: 'page/state', request: {} });
     }, new URL(popup.url()).searchParams.get('tab'));
-    expect(state).toMatchObject({ ok: true, value: { url: page.url(), backgroundVersion: '0.1.0' } });
+    expect(state).toMatchObject({
+      ok: true,
+      value: { url: page.url(), title: '公安部部署开展“断卡”行动_测试页', backgroundVersion: '0.1.0' },
+    });
     await popup.screenshot({ path: screenshotPath('foundation-popup.png') });
     expect(statSync(screenshotPath('foundation-popup.png')).size).toBeGreaterThan(1000);
     expect(errors).toEqual([]);
