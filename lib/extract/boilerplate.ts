@@ -11,7 +11,9 @@ export type BoilerplateKind =
   | 'share'
   | 'headline-list'
   | 'keyword-list'
-  | 'date-only';
+  | 'date-only'
+  | 'media-label'
+  | 'rubric';
 
 const compile = (sources: string[]) => sources.map((source) => new RegExp(source, 'i'));
 const EDITOR = compile(patterns.editorLine);
@@ -20,6 +22,8 @@ const COPYRIGHT = compile(patterns.copyright);
 const RELATED = compile(patterns.relatedHeading);
 const PAGINATION = compile(patterns.pagination);
 const SHARE = compile(patterns.shareLine);
+const MEDIA_LABEL = compile(patterns.mediaLabel);
+const RUBRIC = compile(patterns.rubric);
 
 const BULLET = /^[·•●◆■□▪▶►>»\-–*]\s*\S/;
 const BULLETS_GLOBAL = /[·•●◆■□▪▶►]/g;
@@ -39,6 +43,8 @@ export function classifyBoilerplate(rawLine: string): BoilerplateKind | undefine
   if (short && RELATED.some((re) => re.test(line))) return 'related-heading';
   if (short && PAGINATION.some((re) => re.test(line))) return 'pagination';
   if (short && SHARE.some((re) => re.test(line)) && !hasSentencePunctuation(line.slice(4))) return 'share';
+  if (MEDIA_LABEL.some((re) => re.test(line))) return 'media-label';
+  if (line.length <= 30 && !/[。！？!?]/.test(line) && RUBRIC.some((re) => re.test(line))) return 'rubric';
   // `2023-05`, `2021-12-03 10:00`: the dates beside list headlines.
   if (short && /^[\[(（【]?\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}\s*日?)?(?:\s+\d{1,2}[:：]\d{2}(?::\d{2})?)?\s*[\])）】]?$/.test(line)) return 'date-only';
   // `·公安部印发…·公安部部署…`: headlines run together, one bullet each.

@@ -158,8 +158,12 @@ export function findArticle(input: Document | Element, options: FindArticleOptio
   const linesAbove = [...blocks.slice(Math.max(0, firstBody - 12), firstBody).map((b) => b.text), ...leading];
   const title = chooseTitle(documentTitle, metaTitles, headings, linesAbove);
 
-  const compactTitle = title.replace(/\s+/g, '');
-  const body = kept.filter(({ block, scored: s }) => s.prose || block.text.replace(/\s+/g, '') !== compactTitle);
+  // The headline repeated in the body is not body: as one line, or cut into consecutive lines that
+  // together make it (`<ul class="subtitles"><li>打击治理电信网络新型违法犯罪成效明显</li><li>2022年共破案
+  // 46.4万起 …</li>` under the <h1> of seed 002's page). A single line that is only part of the title is
+  // a subheading and stays (`出国前后关注点大不同`).
+  const repeated = titleRepeats(kept.map(({ block, scored: s }) => (s.prose ? undefined : block.text)), title);
+  const body = kept.filter((_, i) => !repeated.has(i));
   // Prose, plus unpunctuated text a body container vouches for (scored positive: lyrics, poems).
   const proseWeight = body.reduce((sum, { scored: s }) => sum + (s.prose || s.score > 0 ? s.weight : 0), 0);
   const minProse = options.minProseWeight ?? DEFAULT_MIN_PROSE_WEIGHT;
@@ -215,4 +219,26 @@ function rootElements(container: Element, blockElements: Element[]): Element[] {
   }
   if (holders.length === 1) return holders;
   return holders.length === 0 || holders.length === container.children.length ? [container] : holders;
+}
+
+const TITLE_SEPARATORS = /[\s—–\-_|｜:：·•]+/g;
+
+/** Indexes of the lines (undefined = prose, never taken) that repeat the title, whole or in consecutive parts. */
+function titleRepeats(lines: (string | undefined)[], title: string): Set<number> {
+  const target = title.replace(TITLE_SEPARATORS, '');
+  const repeated = new Set<number>();
+  if (target.length < 4) return repeated;
+  for (let i = 0; i < lines.length; i++) {
+    let joined = '';
+    for (let j = i; j < lines.length && lines[j] !== undefined; j++) {
+      joined += lines[j]!.replace(TITLE_SEPARATORS, '');
+      if (!target.startsWith(joined)) break;
+      if (joined === target) {
+        for (let k = i; k <= j; k++) repeated.add(k);
+        i = j;
+        break;
+      }
+    }
+  }
+  return repeated;
 }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { articleText, findArticleInText } from '../../../lib/extract/index';
-import { fixtures } from './helpers';
+import { articleText, findArticle, findArticleInText } from '../../../lib/extract/index';
+import { fixtures, htmlDocument } from './helpers';
 
 const seedDir = `${fixtures}seeds/`;
 const seeds = readdirSync(seedDir).filter((file) => file.endsWith('.txt')).sort();
@@ -77,5 +77,40 @@ describe('findArticleInText on the five seeds', () => {
     const result = findArticleInText(lines.join('\n'));
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toMatch(/prose/);
+  });
+});
+
+describe('findArticle on the five seeds rendered as pages (tests/fixtures/pages/seeds, used by the demo and e2e)', () => {
+  const pageDir = `${fixtures}pages/seeds/`;
+  const compactLines = (text: string) => text.trim().split('\n').map((line) => line.replace(/\s+/g, '')).filter(Boolean);
+
+  for (const seed of seeds) {
+    it(`${seed}: the body equals the seed's gold body, up to whitespace`, () => {
+      const doc = htmlDocument(readFileSync(pageDir + seed.replace(/\.txt$/, '.html'), 'utf8'));
+      const result = findArticle(doc);
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(compactLines(articleText(result))).toEqual(compactLines(readFileSync(`${seedDir}gold/${seed}`, 'utf8')));
+    });
+  }
+
+  it('002: the `【资料图】` figcaption and the two subtitle lines (the headline cut in two) are not body', () => {
+    const doc = htmlDocument(readFileSync(`${pageDir}002_cd855594ea86f9d9.html`, 'utf8'));
+    expect(doc.querySelector('figcaption')?.textContent).toBe('【资料图】');
+    expect(doc.querySelectorAll('ul.subtitles li')).toHaveLength(2);
+    const result = findArticle(doc);
+    if (!result.ok) throw new Error(result.reason);
+    const text = articleText(result);
+    expect(text).not.toContain('资料图');
+    expect(text.startsWith('中国警察网北京5月30日电')).toBe(true);
+    expect(result.blocks.some((block) => block.element?.closest('ul.subtitles'))).toBe(false);
+  });
+
+  it('004: the series kicker `“三探電信網(wǎng)絡(luò)詐騙”系列報(bào)道追蹤` opening the body container is not body', () => {
+    const doc = htmlDocument(readFileSync(`${pageDir}004_daf76fd60bbc25c0.html`, 'utf8'));
+    const result = findArticle(doc);
+    if (!result.ok) throw new Error(result.reason);
+    expect(doc.querySelector('#artibody p')?.textContent).toContain('系列報(bào)道追蹤');
+    expect(articleText(result)).not.toContain('系列報(bào)道追蹤');
   });
 });

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { classifyBoilerplate } from '../../../lib/extract/boilerplate';
+
+describe('labels and kickers around a body', () => {
+  it('takes a bare photo label as furniture, and keeps a caption that says something', () => {
+    expect(classifyBoilerplate('【资料图】')).toBe('media-label');
+    expect(classifyBoilerplate('(圖)')).toBe('media-label');
+    expect(classifyBoilerplate('资料图：无性婚姻能走多远？')).toBeUndefined();
+    expect(classifyBoilerplate('图为民警向居民讲解防骗知识。')).toBeUndefined();
+  });
+
+  it('takes a column or series kicker as furniture (`【新春走基层】` on 松花江网, the series line of seed 004)', () => {
+    expect(classifyBoilerplate('【新春走基层】')).toBe('rubric');
+    expect(classifyBoilerplate('“三探電信網絡詐騙”系列報道追蹤')).toBe('rubric');
+    expect(classifyBoilerplate('“三探电信网络诈骗”系列报道追踪')).toBe('rubric');
+  });
+
+  it('leaves prose that mentions a series, and a line that only starts with a bracket', () => {
+    expect(classifyBoilerplate('本报推出系列报道，聚焦基层反诈工作中的新做法。')).toBeUndefined();
+    expect(classifyBoilerplate('【看中国2005年07月03日报道】一九八九年四月，我在湖南张家界开一个全省教学研究会')).toBeUndefined();
+    expect(classifyBoilerplate('[责任编辑：王明]')).toBe('editor');
+  });
+});
