@@ -22,7 +22,10 @@ export default defineConfig({
     host_permissions: matchPatternsFor(newsSites),
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // Clip the selection to a collection (same as the context menu item; background/collections.ts).
-    commands: { 'clip-selection': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Clip the selection to a collection' } },
+    commands: {
+      'clip-selection': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Clip the selection to a collection' },
+      'toggle-script': { suggested_key: { default: 'Alt+Shift+T' }, description: 'Toggle the page between simplified and traditional script' },
+    },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; frame-ancestors 'none'",
     },

@@ -4,6 +4,8 @@ import type { Settings } from '@/lib/settings/settings';
 import { siteOf } from '@/lib/sites/news-sites';
 import { PageSummaryView } from './PageSummaryView';
 import { StatisticsTable } from './StatisticsTable';
+import { ScriptSwitcher } from './ScriptSwitcher';
+import type { ScriptTarget } from '@/lib/settings/settings';
 import { CollectionsPanel } from './collections/CollectionsPanel';
 
 export type Send = <N extends MessageName>(name: N, request: RequestOf<N>) => Promise<Result<ResponseOf<N>>>;
@@ -46,6 +48,20 @@ export function Popup({ tabId, site: tabSite, sendToBackground, sendToTab, setti
     // The content script follows storage; give it a moment, then read its new state.
     setTimeout(() => void refreshPage(), 150);
   };
+
+  const setScript = async (target: ScriptTarget) => {
+    const result = await sendToTab('page/setScript', { target });
+    if (result.ok) await refreshPage();
+  };
+
+  const setScriptRule = (target: ScriptTarget | null) =>
+    site &&
+    void updatePrefs((s) => {
+      const scriptRules = { ...s.scriptRules };
+      if (target === null || target === 'original') delete scriptRules[site];
+      else scriptRules[site] = target;
+      return { ...s, scriptRules };
+    });
 
   const setPageHighlights = async (on: boolean) => {
     const result = await sendToTab('page/setHighlights', { on });
@@ -103,6 +119,15 @@ export function Popup({ tabId, site: tabSite, sendToBackground, sendToTab, setti
           </div>
         )}
       </section>
+
+      {state && state.script.source !== 'none' ? (
+        <ScriptSwitcher
+          state={state.script}
+          rule={site ? prefs?.scriptRules[site] ?? null : null}
+          onSelect={(t) => void setScript(t)}
+          onRule={setScriptRule}
+        />
+      ) : null}
 
       {state?.lens.status === 'active' ? (
         <>

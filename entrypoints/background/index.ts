@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { createRouter, type Handlers, type SenderInfo } from '@/lib/messaging';
 import { pingHandlers } from './ping';
+import { convertHandlers, registerScriptCommand } from './convert';
 import { collectionsHandlers, registerClipEntryPoints, reloadOnForeignWrites } from './collections';
 
 // Thin adapter: the router (lib/messaging) checks sender and request and dispatches to the
@@ -9,7 +10,9 @@ export default defineBackground(() => {
   const handlers: Handlers<'background'> = {
     ...pingHandlers(),
     ...collectionsHandlers(),
+    ...convertHandlers(),
   };
+  registerScriptCommand();
   registerClipEntryPoints();
   reloadOnForeignWrites();
   const router = createRouter('background', handlers, {

@@ -2,12 +2,13 @@ import { browser } from 'wxt/browser';
 import { highlightApiOf, highlightCss } from '@/lib/highlight/highlighter';
 import { createMessenger, createRouter, MessageError, type PageState, type SenderInfo } from '@/lib/messaging';
 import { createLens, type Lens } from '@/lib/page/lens';
-import { isSiteEnabled, type Settings } from '@/lib/settings/settings';
+import { isSiteEnabled, scriptTargetFor, type Settings } from '@/lib/settings/settings';
 import { matchPatternsFor, newsSites, siteOf } from '@/lib/sites/news-sites';
 import { loadSettings, watchSettings } from '../shared/settings-store';
 import { installPageStyles } from './page-styles';
 import { createLensUi, isOwnNode, UI_TAG } from './ui';
 import { createPageClips } from './clips';
+import { createPageScript } from './script';
 
 // Thin adapter: lib/page/lens.ts does the work on the document; this wires it to settings,
 // messages and the content-script lifecycle (`ctx`), so a reloaded extension leaves nothing behind.
@@ -36,6 +37,8 @@ export default defineContentScript({
       onClip: (annotation) => clips.clipAnnotation(annotation),
     });
     const clips = createPageClips({ doc: document, lens: () => lens, ui, send, onInvalidated: (cleanup) => ctx.onInvalidated(cleanup) });
+
+    const script = createPageScript({ doc: document, send, lens: () => lens, isOwnNode, onInvalidated: (c) => ctx.onInvalidated(c) });
 
     const disabledBy = (): PageState['disabledBy'] =>
       !settings.enabled ? 'global' : site && settings.disabledSites.includes(site) ? 'site' : pageOff ? 'page' : null;
@@ -82,6 +85,7 @@ export default defineContentScript({
       backgroundVersion,
       contentScriptStartedAt: startedAt,
       lens: lens?.state() ?? { status: 'off' },
+      script: script.state(),
       firstPaintMs,
       disabledBy: disabledBy(),
     });
@@ -101,6 +105,8 @@ export default defineContentScript({
           if (!annotated || state?.status !== 'active') return null;
           return { title: state.article.title, text: annotated.map.text };
         },
+        'page/setScript': ({ target }) => script.setTarget(target),
+        'page/toggleScript': () => script.toggle(),
         'page/setHighlights': ({ on }) => {
           pageOff = !on;
           apply();
@@ -125,7 +131,12 @@ export default defineContentScript({
     // Annotate once the page is idle, so our work never delays the page's own.
     const idle = (cb: () => void) =>
       'requestIdleCallback' in window ? ctx.requestIdleCallback(cb, { timeout: 1000 }) : ctx.setTimeout(cb, 0);
-    idle(apply);
+    idle(() => {
+      apply();
+      // "Always show this site in 繁體/简体": converted once the page is idle, after highlights start.
+      const rule = scriptTargetFor(settings, site);
+      if (rule !== 'original') void script.setTarget(rule);
+    });
 
     void send('ping', { context: 'content', nonce: String(startedAt) }).then((result) => {
       if (result.ok) backgroundVersion = result.value.version;

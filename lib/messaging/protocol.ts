@@ -7,20 +7,23 @@
 import { coreMessages, type CoreResponses } from './messages/core';
 import { pageMessages, type PageResponses } from './messages/page';
 import { collectionsMessages, type CollectionsResponses } from './messages/collections';
+import { convertMessages, type ConvertResponses } from './messages/convert';
 import type { Infer } from './schema';
 import type { MessageSpec } from './spec';
 
 export type { MessageSpec, Receiver, SenderKind } from './spec';
 export type { PingResponse } from './messages/core';
 export type { PageState } from './messages/page';
+export type { ScriptState } from './messages/convert';
 
 export const messages = {
   ...coreMessages,
   ...pageMessages,
   ...collectionsMessages,
+  ...convertMessages,
 } as const satisfies Record<string, MessageSpec>;
 
-export interface Responses extends CoreResponses, PageResponses, CollectionsResponses {}
+export interface Responses extends CoreResponses, PageResponses, CollectionsResponses, ConvertResponses {}
 
 export type MessageName = keyof typeof messages;
 export type RequestOf<N extends MessageName> = Infer<(typeof messages)[N]['request']>;

@@ -1,4 +1,5 @@
 import type { LensState } from '../../page/lens';
+import type { ScriptState } from './convert';
 import { boolean, empty, number, object } from '../schema';
 import type { MessageSpec } from '../spec';
 
@@ -38,6 +39,8 @@ export interface PageState {
   contentScriptStartedAt: number;
   /** What the lens found and shows: off, no article (with the reason), or the article summary. */
   lens: LensState;
+  /** The page's script and what it is shown in. */
+  script: ScriptState;
   /** Milliseconds from the content script's start to the first highlights painted (null before). */
   firstPaintMs: number | null;
   /** Why the lens is off on this page, when it is (settings), else null. */

@@ -63,7 +63,7 @@ describe('router', () => {
     });
     const content = createRouter(
       'content',
-      { 'page/state': () => ({ url: '', title: '', backgroundVersion: null, contentScriptStartedAt: 0, lens: { status: 'off' as const }, firstPaintMs: null, disabledBy: null }) },
+      { 'page/state': () => ({ url: '', title: '', backgroundVersion: null, contentScriptStartedAt: 0, lens: { status: 'off' as const }, script: { source: 'none' as const, target: 'original' as const, busy: false, changedNodes: 0, ms: 0, error: null }, firstPaintMs: null, disabledBy: null }) },
       options,
     );
     // page/state is for extension pages only: another tab's content script may not read this tab.

@@ -1,0 +1,25 @@
+import { browser } from 'wxt/browser';
+import { createConverterCache } from '@/lib/convert';
+import { createMessenger, type Handlers } from '@/lib/messaging';
+
+/**
+ * The worker owns opencc-js: converters are built lazily per direction and kept for the worker's
+ * life (building cn→tw costs ~190 ms; it is paid once, not per page).
+ */
+export function convertHandlers(): Handlers<'background'> {
+  const cache = createConverterCache();
+  return {
+    'convert/texts': async ({ from, to, texts }) => ({ texts: await cache.convertTexts(texts, from, to) }),
+  };
+}
+
+/** The keyboard command toggles the script of the active tab's page. */
+export function registerScriptCommand() {
+  browser.commands?.onCommand.addListener(async (command) => {
+    if (command !== 'toggle-script') return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id === undefined) return;
+    const send = createMessenger((m) => browser.tabs.sendMessage(tab.id!, m));
+    await send('page/toggleScript', {});
+  });
+}

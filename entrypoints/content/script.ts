@@ -1,0 +1,142 @@
+/**
+ * The page's script (simplified ⇄ traditional), in the content script: lib/convert collects the
+ * page's text per block (across inline tags), the background worker converts the batches with
+ * opencc-js, lib/convert writes the result back over the original text nodes and restores them.
+ * Added content is converted to the current target; highlights are recomputed after each switch.
+ */
+import { createPageConversion, detectScript, type PageConversion, type SourceScript, type Target } from '@/lib/convert';
+import type { ScriptState } from '@/lib/messaging';
+import type { Send } from '@/components/Popup';
+import type { Lens } from '@/lib/page/lens';
+
+export interface PageScriptDeps {
+  doc: Document;
+  send: Send;
+  lens: () => Lens | null;
+  isOwnNode: (node: Node) => boolean;
+  onInvalidated: (cleanup: () => void) => void;
+}
+
+/** The opencc-js source of a traditional page: its region when the page says so, else generic. */
+function sourceScriptOf(doc: Document, detected: ScriptState['source']): SourceScript | null {
+  if (detected === 'zh-Hans') return 'cn';
+  if (detected !== 'zh-Hant') return null;
+  const lang = (doc.documentElement.getAttribute('lang') ?? '').toLowerCase();
+  if (/-(tw|hant-tw)$/.test(lang)) return 'tw';
+  if (/-(hk|mo|hant-hk)$/.test(lang)) return 'hk';
+  return 't';
+}
+
+const yieldToPage = (): Promise<void> => {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+};
+
+export function createPageScript(deps: PageScriptDeps) {
+  const { doc } = deps;
+  let detected: ScriptState['source'] | null = null;
+  let conversion: PageConversion | null = null;
+  let target: Target = 'original';
+  let busy = false;
+  let changedNodes = 0;
+  let ms = 0;
+  let error: string | null = null;
+  let observer: MutationObserver | null = null;
+  let pendingAdded: Node[] = [];
+  let addedTimer: ReturnType<typeof setTimeout> | null = null;
+
+  const source = () => (detected ??= detectScript(doc.body?.textContent ?? ''));
+
+  function watchAddedContent() {
+    if (observer) return;
+    // Only childList: our own writes change text data, never the tree, so they are not seen here.
+    observer = new MutationObserver((records) => {
+      for (const r of records) for (const n of Array.from(r.addedNodes)) if (!deps.isOwnNode(n)) pendingAdded.push(n);
+      if (pendingAdded.length && addedTimer === null) addedTimer = setTimeout(flushAdded, 100);
+    });
+    observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true });
+  }
+
+  async function flushAdded() {
+    addedTimer = null;
+    const nodes = pendingAdded;
+    pendingAdded = [];
+    if (!conversion || target === 'original' || !nodes.length) return;
+    const report = await conversion.convertAdded(nodes);
+    if (report?.changedNodes) void deps.lens()?.refresh();
+  }
+
+  async function setTarget(next: Target): Promise<ScriptState> {
+    error = null;
+    const started = performance.now();
+    if (next === 'original') {
+      conversion?.restore();
+      target = 'original';
+      observer?.disconnect();
+      observer = null;
+      changedNodes = 0;
+      ms = Math.round(performance.now() - started);
+      await deps.lens()?.refresh();
+      return state();
+    }
+    const from = sourceScriptOf(doc, source());
+    if (!from) {
+      error = '此页面没有可转换的中文文字';
+      return state();
+    }
+    const lensState = deps.lens()?.state();
+    conversion ??= createPageConversion(doc, {
+      // The article is converted (and shown converted) first, the rest after.
+      priority: lensState?.status === 'active' ? findArticleRoot() : null,
+      yieldToPage,
+    });
+    busy = true;
+    try {
+      const report = await conversion.convertTo(next, async (texts) => {
+        const result = await deps.send('convert/texts', { from, to: next as Exclude<Target, 'original'>, texts });
+        if (!result.ok) throw new Error(result.error.message);
+        return result.value.texts;
+      });
+      if (report.status === 'done') {
+        target = next;
+        changedNodes = report.changedNodes;
+        ms = Math.round(performance.now() - started);
+        watchAddedContent();
+        await deps.lens()?.refresh();
+      }
+    } catch (e) {
+      // A failed batch (worker restarted, message refused): put the page back as it was.
+      conversion.restore();
+      target = 'original';
+      error = e instanceof Error ? e.message : String(e);
+    } finally {
+      busy = false;
+    }
+    return state();
+  }
+
+  function findArticleRoot(): Element | null {
+    const annotated = deps.lens()?.annotated();
+    const first = annotated?.map.nodes.find((n) => n !== null);
+    return first?.parentElement?.closest('article, main, [id], [class]') ?? null;
+  }
+
+  function state(): ScriptState {
+    return { source: source(), target, busy, changedNodes, ms, error };
+  }
+
+  deps.onInvalidated(() => {
+    observer?.disconnect();
+    if (addedTimer !== null) clearTimeout(addedTimer);
+    conversion?.cancel();
+    conversion?.restore();
+  });
+
+  return {
+    setTarget,
+    toggle: () => setTarget(target !== 'original' ? 'original' : source() === 'zh-Hant' ? 'cn' : 'tw'),
+    state,
+  };
+}
+
+export type PageScript = ReturnType<typeof createPageScript>;

@@ -1,0 +1,204 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { ScriptState } from '../../lib/messaging';
+import { sendToTab } from '../../scripts/lib/page-state';
+import { fixturesDir, launchExtension, openPopupFor, screenshotPath, trackPageErrors, type ExtensionSession } from './harness';
+
+const SEED_001 = 'pages/seeds/001_69ea3a8987a04835.html'; // traditional, 發(fā)布會 artefacts
+const SEED_003 = 'pages/seeds/003_b6a945670905af2c.html';
+
+let session: ExtensionSession;
+beforeAll(async () => {
+  session = await launchExtension();
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+async function setScript(page: Page, target: ScriptState['target']): Promise<ScriptState> {
+  const result = await sendToTab(session, page, 'page/setScript', { target }, { timeoutMs: 20_000 });
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+/** The page's DOM compared with a fresh parse of the same HTML (no scripts on these pages). */
+const equalsPristine = (page: Page) =>
+  page.evaluate(async () => {
+    const pristine = new DOMParser().parseFromString(await (await fetch(location.href)).text(), 'text/html');
+    return pristine.documentElement.isEqualNode(document.documentElement) && pristine.title === document.title;
+  });
+
+describe('script conversion in the page', () => {
+  it('toggles a real traditional page to 简体 and back to the exact original', async () => {
+    const page = await session.context.newPage();
+    const errors = trackPageErrors(page);
+    await page.goto(session.fixtureUrl(SEED_001));
+    // Highlights off first, so only the conversion touches the DOM here.
+    await sendToTab(session, page, 'page/setHighlights', { on: false });
+    expect(await equalsPristine(page)).toBe(true);
+    const state = await setScript(page, 'cn');
+    expect(state).toMatchObject({ source: 'zh-Hant', target: 'cn', error: null });
+    expect(state.changedNodes).toBeGreaterThan(3);
+    const text = await page.locator('#artibody').textContent();
+    expect(text).toContain('汉中市举行2020年扫黑除恶专项斗争新闻发');
+    expect(text).not.toContain('漢中');
+    expect(await page.title()).toContain('汉中市');
+    await page.screenshot({ path: screenshotPath('convert-seed-001-simplified.png') });
+    const back = await setScript(page, 'original');
+    expect(back.target).toBe('original');
+    expect(await equalsPristine(page)).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the highlights on the same entities after converting', async () => {
+    const page = await session.context.newPage();
+    await page.goto(session.fixtureUrl(SEED_003));
+    const countsOf = async () => {
+      for (let i = 0; i < 100; i++) {
+        const r = await sendToTab(session, page, 'page/state', {});
+        if (r.ok && r.value.lens.status === 'active' && !r.value.script.busy) return r.value.lens.summary;
+        await page.waitForTimeout(100);
+      }
+      throw new Error('lens not active');
+    };
+    const before = await countsOf();
+    await setScript(page, 'cn');
+    const after = await countsOf();
+    expect(after.counts).toEqual(before.counts);
+    expect(after.agencies.map((a) => a.canonical)).toEqual(before.agencies.map((a) => a.canonical));
+    // The highlighted text itself is now simplified (the pinyin brackets stay, hidden).
+    const surfaces = after.agencies.flatMap((a) => a.surfaces).join('');
+    expect(before.agencies.flatMap((a) => a.surfaces).join('')).toContain('國');
+    expect(surfaces).toContain('国');
+    expect(surfaces).not.toContain('國');
+    await page.close();
+  });
+
+  it('converts a phrase split by inline tags as a phrase, attributes too, and never touches fields or code', async () => {
+    const page = await session.context.newPage();
+    await page.goto(session.fixtureUrl('pages/convert-inline.html'));
+    await sendToTab(session, page, 'page/setHighlights', { on: false });
+    await page.locator('#note').fill('网络诈骗笔记（用户输入）');
+    const state = await setScript(page, 'twp');
+    expect(state.target).toBe('twp');
+    const read = () =>
+      page.evaluate(() => ({
+        split: document.querySelector('#split')!.textContent,
+        b: [...document.querySelectorAll('#split b')].map((b) => b.textContent),
+        plain: document.querySelector('#plain')!.textContent,
+        alt: document.querySelector('#img')!.getAttribute('alt'),
+        title: document.querySelector('#img')!.getAttribute('title'),
+        placeholder: document.querySelector('#search')!.getAttribute('placeholder'),
+        value: (document.querySelector('#search') as HTMLInputElement).value,
+        note: (document.querySelector('#note') as HTMLTextAreaElement).value,
+        editor: document.querySelector('#editor')!.textContent,
+        pre: document.querySelector('#pre')!.textContent,
+        code: document.querySelector('#code')!.textContent,
+        label: document.querySelector('#btn')!.getAttribute('aria-label'),
+        docTitle: document.title,
+      }));
+    const converted = await read();
+    // Taiwan phrases: 软件→軟體, U盘→隨身碟, 打开→開啟, 鼠标→滑鼠, 设置→設定.
+    expect(converted.split).toBe('請勿下載軟體，也不要插入來歷不明的隨身碟，開啟滑鼠設定前先核實。');
+    expect(converted.plain).toBe('公安機關提醒，網路詐騙手法不斷翻新，群眾要提高警惕。');
+    expect(converted.alt).toBe('網路詐騙示意圖');
+    expect(converted.title).toBe('點選檢視軟體說明');
+    expect(converted.placeholder).toBe('搜尋網路詐騙案例');
+    expect(converted.label).toBe('關閉網路詐騙提示');
+    expect(converted.docTitle).toBe('軟體下載與滑鼠設定');
+    // Never modified: form values, editors, code.
+    expect(converted.value).toBe('网络诈骗');
+    expect(converted.note).toBe('网络诈骗笔记（用户输入）');
+    expect(converted.editor).toBe('网络诈骗草稿');
+    expect(converted.pre).toBe('网络诈骗代码');
+    expect(converted.code).toBe('网络诈骗');
+    await setScript(page, 'original');
+    const restored = await read();
+    expect(restored.split).toBe('请勿下载软件，也不要插入来历不明的U盘，打开鼠标设置前先核实。');
+    expect(restored.b).toEqual(['软', '盘']);
+    expect(restored.alt).toBe('网络诈骗示意图');
+    expect(restored.docTitle).toBe('软件下载与鼠标设置');
+    await page.close();
+  });
+
+  it('converts a page on load when the site has a rule, and content added later', async () => {
+    await session.worker.evaluate(async () => {
+      const { settings } = await chrome.storage.local.get('settings');
+      await chrome.storage.local.set({ settings: { ...(settings ?? {}), scriptRules: { '127.0.0.1': 'cn' } } });
+    });
+    try {
+      const page = await session.context.newPage();
+      await page.goto(session.fixtureUrl(SEED_003));
+      await expect.poll(() => page.locator('#artibody').textContent(), { timeout: 15_000 }).toContain('记者从在京召开的国');
+      await page.evaluate(() => {
+        const p = document.createElement('p');
+        p.textContent = '記者從國務院獲悉，專項行動取得階段性成果。';
+        document.querySelector('#artibody')!.append(p);
+      });
+      await expect.poll(() => page.locator('#artibody p').last().textContent(), { timeout: 5000 }).toBe('记者从国务院获悉，专项行动取得阶段性成果。');
+      // The popup shows the page's script and the rule.
+      const popup = await openPopupFor(session, page);
+      await expect.poll(() => popup.getByTestId('script-cn').getAttribute('aria-checked')).toBe('true');
+      expect(await popup.getByTestId('script-rule').isChecked()).toBe(true);
+      await popup.screenshot({ path: screenshotPath('popup-script.png') });
+      await popup.close();
+      await page.close();
+    } finally {
+      await session.worker.evaluate(async () => {
+        const { settings } = await chrome.storage.local.get('settings');
+        await chrome.storage.local.set({ settings: { ...(settings ?? {}), scriptRules: {} } });
+      });
+    }
+  });
+});
+
+describe('OpenCC cases through the DOM path in Chromium', () => {
+  const raw = readFileSync(join(fixturesDir, 'opencc/testcases.json'), 'utf8').replace(/,(\s*[}\]])/g, '$1');
+  const cases = (JSON.parse(raw) as { cases: { id: string; input: string; expected: Record<string, string> }[] }).cases;
+  const known = new Set(
+    (JSON.parse(readFileSync(join(fixturesDir, 'opencc/known-dictionary-differences.json'), 'utf8')).differences as { id: string; config: string }[]).map(
+      (d) => `${d.id}/${d.config}`,
+    ),
+  );
+  // The product's directions: page language decides the source, the popup the target.
+  const configs: Record<string, { lang: string; target: ScriptState['target'] }> = {
+    s2tw: { lang: 'zh-CN', target: 'tw' },
+    s2twp: { lang: 'zh-CN', target: 'twp' },
+    s2hk: { lang: 'zh-CN', target: 'hk' },
+    tw2s: { lang: 'zh-TW', target: 'cn' },
+    hk2s: { lang: 'zh-HK', target: 'cn' },
+    t2s: { lang: 'zh-Hant', target: 'cn' },
+  };
+  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+  for (const [config, { lang, target }] of Object.entries(configs)) {
+    it(`${config}: every case, split across inline elements`, async () => {
+      const list = cases.filter((c) => c.expected[config] !== undefined && !known.has(`${c.id}/${config}`));
+      expect(list.length).toBeGreaterThan(15);
+      // Each input split at 1/3 and 2/3 by <b> and <a>, as a phrase broken by markup would be.
+      const paragraphs = list.map((c, i) => {
+        const chars = Array.from(c.input);
+        const a = Math.floor(chars.length / 3);
+        const b = Math.floor((2 * chars.length) / 3);
+        const html = `${escape(chars.slice(0, a).join(''))}<b>${escape(chars.slice(a, b).join(''))}</b><a href="#">${escape(chars.slice(b).join(''))}</a>`;
+        return `<p id="c${i}">${html}</p>`;
+      });
+      const url = session.fixtureUrl(`generated/opencc-${config}.html`);
+      await session.context.route(url, (route) =>
+        route.fulfill({ contentType: 'text/html; charset=utf-8', body: `<!doctype html><html lang="${lang}"><head><title>t</title></head><body>${paragraphs.join('\n')}</body></html>` }),
+      );
+      const page = await session.context.newPage();
+      await page.goto(url);
+      await sendToTab(session, page, 'page/setHighlights', { on: false });
+      const state = await setScript(page, target);
+      expect(state.error).toBeNull();
+      const out = await page.evaluate((n) => Array.from({ length: n }, (_, i) => document.getElementById(`c${i}`)!.textContent), list.length);
+      const failures = list.map((c, i) => ({ id: c.id, expected: c.expected[config], got: out[i] })).filter((r) => r.expected !== r.got);
+      expect(failures).toEqual([]);
+      await page.close();
+    });
+  }
+});
