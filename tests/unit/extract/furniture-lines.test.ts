@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyBoilerplate } from '../../../lib/extract/boilerplate';
+import { articleText, findArticle } from '../../../lib/extract/index';
+import { loadPage, newsHtml } from './helpers';
 
 describe('labels and kickers around a body', () => {
   it('takes a bare photo label as furniture, and keeps a caption that says something', () => {
@@ -19,5 +21,16 @@ describe('labels and kickers around a body', () => {
     expect(classifyBoilerplate('本报推出系列报道，聚焦基层反诈工作中的新做法。')).toBeUndefined();
     expect(classifyBoilerplate('【看中国2005年07月03日报道】一九八九年四月，我在湖南张家界开一个全省教学研究会')).toBeUndefined();
     expect(classifyBoilerplate('[责任编辑：王明]')).toBe('editor');
+  });
+});
+
+describe('a site notice after the body ends it', () => {
+  it('cuts 松花江网’s `反侵权公告：` and the numbered notice under it (CWCE 3e1af229)', () => {
+    expect(classifyBoilerplate('反侵权公告：')).toBe('related-heading');
+    const result = findArticle(loadPage(newsHtml('cwce/3e1af229-5b3e-4cfc-82b2-481f37d7adf7/source.html')));
+    if (!result.ok) throw new Error(result.reason);
+    const text = articleText(result);
+    expect(text).toContain('土豆，听名字就“土”得掉渣。');
+    expect(text).not.toMatch(/反侵权公告|未经书面许可|陈律师/);
   });
 });
