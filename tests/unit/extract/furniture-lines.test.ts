@@ -24,6 +24,13 @@ describe('labels and kickers around a body', () => {
   });
 });
 
+describe('share buttons', () => {
+  it('takes the 腾讯网 button label `转播到腾讯微博` as a share line (Readability keeps it in its qq.com output)', () => {
+    expect(classifyBoilerplate('转播到腾讯微博')).toBe('share');
+    expect(classifyBoilerplate('转播到腾讯微博的内容引发热议，网友纷纷留言。')).toBeUndefined();
+  });
+});
+
 describe('a site notice after the body ends it', () => {
   it('cuts 松花江网’s `反侵权公告：` and the numbered notice under it (CWCE 3e1af229)', () => {
     expect(classifyBoilerplate('反侵权公告：')).toBe('related-heading');
