@@ -163,7 +163,10 @@ export function Popup({ tabId, site: tabSite, sendToBackground, sendToTab, setti
               type="checkbox"
               data-testid="global-toggle"
               checked={prefs.enabled}
-              onChange={(e) => void updatePrefs((s) => ({ ...s, enabled: (e.currentTarget as HTMLInputElement).checked }))}
+              onChange={(e) => {
+                const t = e.currentTarget as HTMLInputElement; // read now: currentTarget is gone after an await
+ void updatePrefs((s) => ({ ...s, enabled: t.checked }));
+}}
             />
             启用高亮（所有网站）
           </label>
@@ -174,7 +177,9 @@ export function Popup({ tabId, site: tabSite, sendToBackground, sendToTab, setti
                 data-testid="site-toggle"
                 checked={siteDisabled}
                 onChange={(e) => {
-                  const never = (e.currentTarget as HTMLInputElement).checked;
+                const t = e.currentTarget as HTMLInputElement; // read now: currentTarget is gone after an await
+
+                  const never = t.checked;
                   void updatePrefs((s) => ({
                     ...s,
                     disabledSites: never ? [...s.disabledSites, site] : s.disabledSites.filter((x) => x !== site),
