@@ -17,6 +17,8 @@ export interface ClipItemProps {
 
 /** One clip in the popup: quote, source, note and tags editing, move/copy, delete, open. */
 export function ClipItem({ clip, collections, collectionId, send, onChanged, onDeleted, onError }: ClipItemProps) {
+  // Editing controls only when asked for: a list of plain rows renders fast on every keystroke of a search.
+  const [editing, setEditing] = useState(false);
   const [note, setNote] = useState(clip.note);
   const [tags, setTags] = useState(clip.tags.join(', '));
   const [target, setTarget] = useState('');
@@ -59,37 +61,55 @@ export function ClipItem({ clip, collections, collectionId, send, onChanged, onD
       <div class="fzl-coll-meta" title={clip.target.url} data-testid="clip-source">
         {[clip.target.title || clip.target.url, clip.target.site, clipDate(clip)].filter(Boolean).join(' · ')}
       </div>
-      <div class="fzl-coll-edit">
-        <textarea aria-label="笔记" placeholder="笔记" maxLength={20000} data-testid="clip-note" value={note} onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)} />
-        <input type="text" aria-label="标签" placeholder="标签（逗号分隔）" data-testid="clip-tags" value={tags} onInput={(e) => setTags((e.currentTarget as HTMLInputElement).value)} />
-      </div>
+      {clip.note || clip.tags.length ? (
+        <div class="fzl-coll-meta" data-testid="clip-note-text">
+          {clip.tags.map((t) => `#${t} `).join('')}
+          {clip.note}
+        </div>
+      ) : null}
+      {editing ? (
+        <>
+          <div class="fzl-coll-edit">
+            <textarea aria-label="笔记" placeholder="笔记" maxLength={20000} data-testid="clip-note" value={note} onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)} />
+            <input type="text" aria-label="标签" placeholder="标签（逗号分隔）" data-testid="clip-tags" value={tags} onInput={(e) => setTags((e.currentTarget as HTMLInputElement).value)} />
+          </div>
+          <div class="fzl-coll-actions">
+            <button type="button" data-testid="clip-save" disabled={!dirty} onClick={() => void saveEdits()}>
+              保存
+            </button>
+            {others.length ? (
+              <>
+                <select aria-label="目标收藏夹" data-testid="clip-target" value={target} onChange={(e) => setTarget((e.currentTarget as HTMLSelectElement).value)}>
+                  <option value="">移到/复制到…</option>
+                  {others.map((c) => (
+                    <option value={c.id}>{c.name}</option>
+                  ))}
+                </select>
+                {collectionId ? (
+                  <button type="button" disabled={!target} data-testid="clip-move" onClick={() => void transfer('move')}>
+                    移动
+                  </button>
+                ) : null}
+                <button type="button" disabled={!target} data-testid="clip-copy" onClick={() => void transfer('copy')}>
+                  复制
+                </button>
+              </>
+            ) : null}
+            <button type="button" onClick={() => setEditing(false)}>
+              收起
+            </button>
+          </div>
+        </>
+      ) : null}
       <div class="fzl-coll-actions">
-        {dirty ? (
-          <button type="button" data-testid="clip-save" onClick={() => void saveEdits()}>
-            保存
+        {editing ? null : (
+          <button type="button" data-testid="clip-edit" onClick={() => setEditing(true)}>
+            笔记/标签/移动
           </button>
-        ) : null}
+        )}
         <button type="button" data-testid="clip-open" onClick={() => void send('collections/openClip', { clipId: clip.id })}>
           打开原文
         </button>
-        {others.length ? (
-          <>
-            <select aria-label="目标收藏夹" data-testid="clip-target" value={target} onChange={(e) => setTarget((e.currentTarget as HTMLSelectElement).value)}>
-              <option value="">移到/复制到…</option>
-              {others.map((c) => (
-                <option value={c.id}>{c.name}</option>
-              ))}
-            </select>
-            {collectionId ? (
-              <button type="button" disabled={!target} data-testid="clip-move" onClick={() => void transfer('move')}>
-                移动
-              </button>
-            ) : null}
-            <button type="button" disabled={!target} data-testid="clip-copy" onClick={() => void transfer('copy')}>
-              复制
-            </button>
-          </>
-        ) : null}
         <button type="button" data-testid="clip-delete" onClick={() => void remove()}>
           删除
         </button>

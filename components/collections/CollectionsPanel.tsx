@@ -13,7 +13,7 @@ export interface CollectionsPanelProps {
   sendToTab?: Send;
 }
 
-const PAGE_SIZE = 50;
+const PAGE_SIZE = 30;
 
 interface Undo {
   label: string;

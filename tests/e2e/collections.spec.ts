@@ -175,10 +175,12 @@ describe('collections in the extension', () => {
     await expect.poll(() => popup.getByTestId('page-clip-found').count()).toBe(3);
     // Notes and tags are saved and searchable.
     const first = popup.getByTestId('clip-item').first();
+    await first.getByTestId('clip-edit').click();
     await first.getByTestId('clip-note').fill('网信办的整治');
     await first.getByTestId('clip-tags').fill('监管, 网信');
     await first.getByTestId('clip-save').click();
     await expect.poll(async () => (await value('collections/clips', { query: '网信 监管' })).total).toBe(1);
+    await expect.poll(() => popup.getByTestId('clip-note-text').first().textContent()).toBe('#监管 #网信 网信办的整治');
     await popup.getByTestId('collections-search').fill('最高人民法院');
     await expect.poll(() => popup.getByTestId('clip-text').allTextContents()).toEqual(['最高法']);
     await popup.getByTestId('collections-search').fill('');

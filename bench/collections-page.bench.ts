@@ -1,0 +1,230 @@
+/**
+ * Collections with 10,000 clips in the real Chromium (built extension; run `npm run build:chrome`
+ * first, this builds nothing):
+ * - popup first render: from navigation to the collections list and the first clips on screen,
+ *   cold (the worker loads 10,000 clips from storage) and warm (the worker holds them);
+ * - search latency per keystroke in the popup: input event → results rendered for that query;
+ *   and the worker's search alone (message round trip from an extension page);
+ * - manager: from navigation to the table rendered with all 10,000 clips loaded;
+ * - export of all clips, each format (message round trip, text included).
+ * The clips are written straight into storage through the service worker (not clipped one by one).
+ *
+ *   node --import tsx bench/collections-page.bench.ts [runs]     (FZL_EXTENSION_DIR=<dir> to use another build)
+ */
+import type { Page } from 'playwright-core';
+import type { Clip, Collection } from '../lib/collections';
+import { launchExtension, tabIdOf } from '../scripts/lib/extension-browser';
+
+const runs = Number(process.argv[2] ?? 5);
+const CLIPS = 10_000;
+const COLLECTIONS = 10;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const max = (xs: number[]) => Math.max(...xs);
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+// Sentences of the kind clipped from these pages (seed 002), varied per clip below.
+const SENTENCES = [
+  '全年共破案46.4万起,缉捕电信网络诈骗犯罪集团头目和骨干351名',
+  '统筹开展“云剑”“断卡”“断流”等专项行动',
+  '会同外交部、最高法、最高检联合部署开展“拔钉”行动',
+  '协助公安机关紧急拦截涉案资金3180余亿元',
+  '工信部持续提升行业监测、预警、处置能力,累计拦截诈骗电话21亿次',
+  '中央网信办封堵境外涉诈网址79.9万个、IP地址3.8万个',
+  '市场监管总局将“一人多企”“一址多照”纳入通用性企业信用风险分类指标体系',
+];
+const KINDS = ['operation', 'agency', 'statistic', 'selection'] as const;
+const SITES = ['mps.gov.cn', 'news.cn', 'people.com.cn', 'chinanews.com.cn', 'thepaper.cn', 'udn.com', 'cna.com.tw'];
+
+function uuid(n: number): string {
+  const hex = n.toString(16).padStart(12, '0');
+  return `00000000-0000-4000-8000-${hex}`;
+}
+
+function makeData(): { index: unknown; clips: Record<string, Clip> } {
+  const start = Date.parse('2024-01-01T00:00:00Z');
+  const collections: Collection[] = Array.from({ length: COLLECTIONS }, (_, i) => ({
+    id: uuid(1_000_000 + i),
+    name: `研究专题 ${i + 1}`,
+    createdAt: new Date(start).toISOString(),
+    updatedAt: new Date(start).toISOString(),
+  }));
+  const clips: Record<string, Clip> = {};
+  for (let i = 0; i < CLIPS; i++) {
+    const sentence = SENTENCES[i % SENTENCES.length];
+    const kind = KINDS[i % KINDS.length];
+    const text = `${sentence}（${i}）`;
+    const site = SITES[i % SITES.length];
+    const at = new Date(start + i * 60_000).toISOString();
+    const clip: Clip = {
+      id: uuid(i),
+      collectionIds: [collections[i % COLLECTIONS].id],
+      kind,
+      text,
+      note: i % 5 === 0 ? `笔记 ${i}：与${SITES[(i + 1) % SITES.length]}的报道对照` : '',
+      tags: i % 3 === 0 ? ['反诈', `批次${i % 20}`] : [],
+      target: {
+        url: `https://www.${site}/article/${Math.floor(i / 20)}.html`,
+        title: `打击治理电信网络新型违法犯罪成效明显（第 ${Math.floor(i / 20)} 篇）`,
+        site,
+        publishedAt: `2023-${String((i % 12) + 1).padStart(2, '0')}-15`,
+        script: 'zh-Hans',
+        selector: [
+          { type: 'TextQuoteSelector', exact: text, prefix: '记者从会上获悉,', suffix: '。有力维护了人民群众财产安全' },
+          { type: 'TextPositionSelector', start: 100 + (i % 50), end: 100 + (i % 50) + text.length },
+        ],
+      },
+      createdAt: at,
+      updatedAt: at,
+    };
+    if (kind === 'agency') clip.canonical = '最高人民法院';
+    if (kind === 'operation') clip.canonical = '断卡行动';
+    if (kind === 'statistic') Object.assign(clip, { value: 464000 + i, unit: '起', approx: false, measure: '破案' });
+    clips[`clip:${clip.id}`] = clip;
+  }
+  return { index: { schemaVersion: 2, collections, lastUsedCollectionId: collections[0].id }, clips };
+}
+
+/**
+ * Records, in the page, when an element matching `selector` (and holding `text`) first appears:
+ * checked on every DOM mutation and every frame. A string, so it runs before anything else in the page.
+ */
+function watchFor(page: Page, selector: string, text = '') {
+  return page.addInitScript(`(() => {
+    const selector = ${JSON.stringify(selector)};
+    const text = ${JSON.stringify(text)};
+    const check = () => {
+      if (window.__seenAt !== undefined) return;
+      const el = document.querySelector(selector);
+      if (el && (!text || (el.textContent || '').includes(text))) window.__seenAt = performance.now();
+    };
+    window.__observer = new MutationObserver(check);
+    window.__observer.observe(document, { childList: true, subtree: true, characterData: true });
+    const poll = () => { check(); if (window.__seenAt === undefined) requestAnimationFrame(poll); };
+    requestAnimationFrame(poll);
+  })();`);
+}
+
+async function seenAt(page: Page): Promise<number> {
+  await page.waitForFunction(() => (window as unknown as { __seenAt?: number }).__seenAt !== undefined, null, { timeout: 60_000 });
+  return page.evaluate(() => (window as unknown as { __seenAt: number }).__seenAt);
+}
+
+// FZL_EXTENSION_DIR: a copy of the build (when other builds may be rewriting .output meanwhile).
+const session = await launchExtension({ extensionDir: process.env.FZL_EXTENSION_DIR || undefined });
+// tsx names inner functions with a `__name` helper; functions passed to page.evaluate need it in the page.
+await session.context.addInitScript('globalThis.__name = (fn) => fn');
+const results: { what: string; value: string; goal: string; ok: boolean | null }[] = [];
+try {
+  const data = makeData();
+  await session.worker.evaluate(async ({ index, clips }) => {
+    await chrome.storage.local.clear();
+    await chrome.storage.local.set({ 'collections:index': index, ...clips });
+  }, data);
+  const stored = await session.worker.evaluate(async () => Object.keys(await chrome.storage.local.get(null)).filter((k) => k.startsWith('clip:')).length);
+  if (stored !== CLIPS) throw new Error(`expected ${CLIPS} clips in storage, found ${stored}`);
+  // A tab without an article: the popup shows its 收藏夹 panel straight away.
+  const tab = await session.context.newPage();
+  await tab.goto(session.fixtureUrl('pages/list-page.html'));
+  const tabId = await tabIdOf(session, tab);
+
+  const popupTimes: number[] = [];
+  for (let r = 0; r < runs + 1; r++) {
+    const popup = await session.context.newPage();
+    await popup.setViewportSize({ width: 400, height: 600 });
+    await watchFor(popup, '[data-testid="clips-list"] [data-testid="clip-item"]');
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
+    popupTimes.push(await seenAt(popup));
+    if (r < runs) await popup.close();
+    else {
+      // Search, keystroke by keystroke, in the last popup.
+      const query = '断卡 反诈 批次1';
+      const perKey = await popup.evaluate(async (query) => {
+        const input = document.querySelector<HTMLInputElement>('[data-testid="collections-search"]')!;
+        const heading = document.querySelector('[data-testid="clips-heading"]')!.parentElement!;
+        const times: number[] = [];
+        for (let i = 1; i <= query.length; i++) {
+          const typed = query.slice(0, i);
+          if (typed.endsWith(' ')) continue; // a space alone does not change the results
+          const t0 = performance.now();
+          await new Promise<void>((resolve) => {
+            const done = () => (heading.textContent ?? '').includes(`搜索“${typed}”`);
+            const observer = new MutationObserver(() => {
+              if (done()) {
+                observer.disconnect();
+                resolve();
+              }
+            });
+            observer.observe(heading, { childList: true, subtree: true, characterData: true });
+            input.value = typed;
+            input.dispatchEvent(new Event('input', { bubbles: true }));
+          });
+          // Until the browser has painted the results.
+          await new Promise((r) => requestAnimationFrame(() => r(null)));
+          times.push(performance.now() - t0);
+        }
+        return times;
+      }, query);
+      results.push({ what: `popup search per keystroke (median of ${perKey.length}, UI → worker → UI + paint)`, value: ms(median(perKey)), goal: '< 20 ms', ok: median(perKey) < 20 });
+      results.push({ what: `popup search per keystroke (slowest; all: ${perKey.map((t) => t.toFixed(0)).join(' ')})`, value: ms(max(perKey)), goal: '< 20 ms', ok: max(perKey) < 20 });
+      await popup.close();
+    }
+  }
+  results.unshift(
+    { what: 'popup first render, cold (the worker loads and validates 10,000 clips)', value: ms(popupTimes[0]), goal: '(reported)', ok: null },
+    { what: `popup first render to collections + clips visible (median of ${runs})`, value: ms(median(popupTimes.slice(1))), goal: '< 200 ms', ok: median(popupTimes.slice(1)) < 200 },
+  );
+
+  const manager = await session.context.newPage();
+  await manager.goto(`chrome-extension://${session.extensionId}/collections.html`);
+  const searchTimes = await manager.evaluate(async () => {
+    const times: number[] = [];
+    for (const q of ['断', '断卡', '断卡 反', '断卡 反诈', '最高人民法院', 'thepaper', '笔记 1']) {
+      const t0 = performance.now();
+      const r = await chrome.runtime.sendMessage({ fzl: 1, name: 'collections/clips', request: { query: q, limit: 50 } });
+      if (!r.ok) throw new Error(r.error.message);
+      times.push(performance.now() - t0);
+    }
+    return times;
+  });
+  results.push({ what: 'worker search, 10,000 clips (median, message round trip)', value: ms(median(searchTimes)), goal: '< 20 ms', ok: median(searchTimes) < 20 });
+
+  const managerTimes: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const page = await session.context.newPage();
+    await watchFor(page, '[data-testid="manager-summary"]', `${CLIPS} 条摘录`);
+    await page.goto(`chrome-extension://${session.extensionId}/collections.html`);
+    managerTimes.push(await seenAt(page));
+    const rows = await page.locator('[data-testid="manager-row"]').count();
+    if (rows !== 200) throw new Error(`manager shows ${rows} rows, expected the first 200`);
+    await page.close();
+  }
+  results.push({ what: `manager: 10,000 clips loaded, table rendered (median of ${runs})`, value: ms(median(managerTimes)), goal: '(reported)', ok: null });
+
+  for (const format of ['json', 'csv', 'markdown', 'csl', 'webanno']) {
+    const times = await manager.evaluate(
+      async ({ format, runs }) => {
+        const out: { ms: number; chars: number }[] = [];
+        for (let r = 0; r < runs; r++) {
+          const t0 = performance.now();
+          const answer = await chrome.runtime.sendMessage({ fzl: 1, name: 'collections/export', request: { format } });
+          if (!answer.ok) throw new Error(answer.error.message);
+          out.push({ ms: performance.now() - t0, chars: answer.value.text.length });
+        }
+        return out;
+      },
+      { format, runs },
+    );
+    const m = median(times.map((t) => t.ms));
+    results.push({ what: `export all (${format}, ${(times[0].chars / 1e6).toFixed(1)} M chars)`, value: ms(m), goal: '< 1 s', ok: m < 1000 });
+  }
+} finally {
+  await session.close();
+}
+
+console.log(`\nCollections with ${CLIPS.toLocaleString('en-US')} clips in ${COLLECTIONS} collections (${runs} runs each)\n`);
+const width = Math.max(...results.map((r) => r.what.length));
+for (const r of results) {
+  const verdict = r.ok === null ? '' : r.ok ? 'ok' : 'MISSED';
+  console.log(`${r.what.padEnd(width)}  ${r.value.padStart(10)}  goal ${r.goal.padEnd(10)}  ${verdict}`);
+}
+process.exitCode = results.some((r) => r.ok === false) ? 1 : 0;
