@@ -62,6 +62,19 @@ function isDocument(node: Document | Element): node is Document {
  * and within it the maximum-sum run of blocks is the body.
  */
 export function findArticle(input: Document | Element, options: FindArticleOptions = {}): ArticleResult {
+  const steps = findArticleSteps(input, options);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/** How often the steps pause: every this many blocks or candidates. */
+const STEP_EVERY = 48;
+
+/**
+ * `findArticle` as a sequence of steps: it pauses (yields) between slices of work, so a caller on a
+ * live page can hand the main thread back to the page between them (`findArticleSliced`). Run to the
+ * end without pausing, it is `findArticle`.
+ */
+export function* findArticleSteps(input: Document | Element, options: FindArticleOptions = {}): Generator<void, ArticleResult> {
   const doc = isDocument(input) ? input : input.ownerDocument;
   // Saved pages are not always well-formed: when the parser leaves <body> empty (content under an
   // unknown root element), read the whole document.
@@ -69,16 +82,20 @@ export function findArticle(input: Document | Element, options: FindArticleOptio
   if (!scope) return { ok: false, reason: 'The document has no body.' };
 
   const blocks = collectBlocks(scope, options.isHidden);
+  yield;
   const weightOf = new Map<Element, number>();
   const scored: ScoredBlock[] = [];
-  const plainScores = blocks.map((block) => scoreBlock({ text: block.text, linkWeight: block.linkWeight, hint: 0, linkAware: true }));
+  const plainScores: ScoredBlock[] = [];
   let totalWeight = 0;
-  blocks.forEach((block, i) => {
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    plainScores.push(scoreBlock({ text: block.text, linkWeight: block.linkWeight, hint: 0, linkAware: true }));
     totalWeight += plainScores[i].weight;
     for (let el: Element | null = block.element; el; el = el === scope ? null : el.parentElement) {
       weightOf.set(el, (weightOf.get(el) ?? 0) + plainScores[i].weight);
     }
-  });
+    if (i % STEP_EVERY === STEP_EVERY - 1) yield;
+  }
 
   const hintCache = new Map<Element, number>();
   const hintOf = (el: Element) => {
@@ -93,7 +110,9 @@ export function findArticle(input: Document | Element, options: FindArticleOptio
   };
 
   const candidates = new Map<Element, Candidate>();
-  blocks.forEach((block, i) => {
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    if (i % STEP_EVERY === STEP_EVERY - 1) yield;
     let hint = 0;
     for (let el: Element | null = block.element; el && hint === 0; el = el === scope ? null : el.parentElement) hint = hintOf(el);
     const result = hint === 0 ? plainScores[i] : scoreBlock({ text: block.text, linkWeight: block.linkWeight, hint, linkAware: true });
@@ -110,7 +129,7 @@ export function findArticle(input: Document | Element, options: FindArticleOptio
         candidate.last = i;
       } else candidates.set(el, { score: adjusted.score, depth: depth - level, first: i, last: i });
     });
-  });
+  }
 
   // An element is worth the best run of blocks it holds (not the sum of all its blocks): old pages put
   // the whole page in one table cell, and the body is one stretch of that cell.
@@ -118,7 +137,9 @@ export function findArticle(input: Document | Element, options: FindArticleOptio
   let container: Element | undefined;
   let best: Candidate | undefined;
   let segment = { start: 0, end: -1, sum: 0 };
+  let visited = 0;
   for (const [el, candidate] of candidates) {
+    if (++visited % STEP_EVERY === 0) yield;
     const run = bestSegment(values.slice(candidate.first, candidate.last + 1));
     if (!best || run.sum > segment.sum + 1e-9 || (Math.abs(run.sum - segment.sum) <= 1e-9 && candidate.depth > best.depth)) {
       best = candidate;
@@ -141,6 +162,7 @@ export function findArticle(input: Document | Element, options: FindArticleOptio
     kept.push({ block: blocks[i], scored: s });
   }
 
+  yield;
   const metaScope: Document | Element = doc ?? scope;
   const metas = readMetaTags(metaScope);
   const jsonLd = readJsonLd(metaScope);
@@ -178,6 +200,7 @@ export function findArticle(input: Document | Element, options: FindArticleOptio
     return { ok: false, reason: 'A list of links (home, channel or search-result page): links outweigh running text.' };
   }
 
+  yield;
   const articleBlocks: ArticleBlock[] = body.map(({ block }) => ({ text: block.text, element: block.element }));
   const bodyText = articleBlocks.map((b) => b.text).join('\n');
   const before = blocks.slice(0, firstBody).map((b) => b.text);
@@ -241,4 +264,35 @@ function titleRepeats(lines: (string | undefined)[], title: string): Set<number>
     }
   }
   return repeated;
+}
+
+export interface StepScheduler {
+  /** Milliseconds of work before pausing. */
+  budgetMs: number;
+  now: () => number;
+  yieldToPage: () => Promise<void>;
+  /** Told the length of each stretch of synchronous work. */
+  onSliceDone?: (ms: number) => void;
+}
+
+/** `findArticle` for a live page: the same steps, handing the main thread back within `budgetMs`. */
+export async function findArticleSliced(
+  input: Document | Element,
+  options: FindArticleOptions,
+  scheduler: StepScheduler,
+): Promise<ArticleResult> {
+  const steps = findArticleSteps(input, options);
+  let sliceStart = scheduler.now();
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) {
+      scheduler.onSliceDone?.(scheduler.now() - sliceStart);
+      return step.value;
+    }
+    const elapsed = scheduler.now() - sliceStart;
+    if (elapsed >= scheduler.budgetMs) {
+      scheduler.onSliceDone?.(elapsed);
+      await scheduler.yieldToPage();
+      sliceStart = scheduler.now();
+    }
+  }
 }

@@ -1,4 +1,4 @@
-export { findArticle, type FindArticleOptions } from './find-article';
+export { findArticle, findArticleSliced, findArticleSteps, type FindArticleOptions, type StepScheduler } from './find-article';
 export { findArticleInText } from './find-article-in-text';
 export { decodeHtml } from './decode';
 export { isHidden as isHiddenElement } from './dom-blocks';

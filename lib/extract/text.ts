@@ -1,12 +1,10 @@
 /** Character-level measures of a piece of text that work for Chinese as well as for Latin scripts. */
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
-const HAN_GLOBAL = /[\u3400-\u9fff\uf900-\ufaff]/g;
 /** Sentence punctuation, full-width and half-width: what separates prose from headlines and menus. */
 const PUNCTUATION_GLOBAL = /[，。；：！？、“”‘’「」『』（）《》,.;:!?]/g;
 /** Punctuation that ends or splits a sentence: headlines and link labels rarely have it. */
 const SENTENCE_PUNCTUATION = /[，。；！？,;!?]|[.:](?=\s|$)|：/;
-const LATIN_LETTER_GLOBAL = /[A-Za-z\u00c0-\u024f\u0400-\u04ff]/g;
 
 export function normalizeSpace(text: string): string {
   return text.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim();
@@ -16,8 +14,13 @@ export function hasHan(text: string): boolean {
   return HAN.test(text);
 }
 
+const isHanCode = (code: number) => (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
+
+// Counting loops rather than `match(/…/g)`: no arrays of matches on long pages.
 export function countHan(text: string): number {
-  return text.match(HAN_GLOBAL)?.length ?? 0;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (isHanCode(text.charCodeAt(i))) n++;
+  return n;
 }
 
 export function countPunctuation(text: string): number {
@@ -35,9 +38,15 @@ export function hasSentencePunctuation(text: string): boolean {
  * weighs as much as a 180-letter English one.
  */
 export function textWeight(text: string): number {
-  const han = countHan(text);
-  const latin = text.match(LATIN_LETTER_GLOBAL)?.length ?? 0;
-  const digits = text.match(/[0-9]/g)?.length ?? 0;
+  let han = 0;
+  let latin = 0;
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isHanCode(code)) han++;
+    else if (code >= 0x30 && code <= 0x39) digits++;
+    else if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || (code >= 0xc0 && code <= 0x24f) || (code >= 0x400 && code <= 0x4ff)) latin++;
+  }
   return han + latin / 3 + digits / 2;
 }
 

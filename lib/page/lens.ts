@@ -5,7 +5,7 @@
  * undoes all of it in `stop()`.
  */
 import type { AnnotationKind } from '../annotate/types';
-import { findArticle } from '../extract';
+import { findArticleSliced } from '../extract';
 import type { Article } from '../extract/types';
 import { createHighlighter, type HighlightApi, type Highlighter } from '../highlight/highlighter';
 import { summarize, type AnnotatedText, type PageAnnotation, type PageSummary } from '../highlight/page-annotations';
@@ -56,7 +56,7 @@ export type LegendState = { status: 'off' | 'no-article' } | { status: 'active';
 
 export type LensState =
   | { status: 'off' }
-  | { status: 'no-article'; reason: string }
+  | { status: 'no-article'; reason: string; scans: number }
   | {
       status: 'active';
       article: ArticleInfo;
@@ -68,6 +68,8 @@ export type LensState =
       longestTaskMs: number;
       /** All synchronous work of the scan added up (main-thread time it cost). */
       workMs: number;
+      /** Scans started since the lens started: the first one and every rescan (pages that change). */
+      scans: number;
     };
 
 const RESCAN_DELAY_MS = 150;
@@ -95,15 +97,42 @@ export function createLens(deps: LensDeps) {
   let focused: number | null = null;
   let pointerFrame = 0;
   let hideTimer: ReturnType<typeof setTimeout> | null = null;
+  let scans = 0;
+
+  /**
+   * A scan never throws into the page: whatever the page holds (a DOM too deep to walk, nodes
+   * pulled away mid-scan), the lens reports it could not read it and leaves the page alone.
+   */
+  async function scan(): Promise<void> {
+    scans++;
+    const running = scanArticle();
+    const gen = generation;
+    try {
+      await running;
+    } catch (error) {
+      if (error instanceof ScanCancelled || gen !== generation || !listeners) return;
+      article = null;
+      annotated = null;
+      highlighter?.clear();
+      setState({ status: 'no-article', reason: `The page could not be read: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
 
   /**
    * Finds the article and annotates it in slices. The first scan paints slice by slice; a rescan
    * (page changed) computes everything first and swaps the highlights at once, so nothing flickers.
    */
-  async function scan(): Promise<void> {
+  async function scanArticle(): Promise<void> {
     const gen = ++generation;
     const started = now();
-    const found = findArticle(doc);
+    let longest = 0;
+    let work = 0;
+    const onSliceDone = (ms: number) => {
+      longest = Math.max(longest, ms);
+      work += ms;
+    };
+    const found = await findArticleSliced(doc, {}, { budgetMs: SLICE_BUDGET_MS, now, yieldToPage, onSliceDone });
+    if (gen !== generation || !listeners) return;
     if (!found.ok) {
       article = null;
       annotated = null;
@@ -111,16 +140,36 @@ export function createLens(deps: LensDeps) {
       setState({ status: 'no-article', reason: found.reason });
       return;
     }
+    if (found.script === 'none') {
+      // Nothing to read for this lens: stay idle (no UI, no highlights, no DOM change).
+      article = null;
+      annotated = null;
+      highlighter?.clear();
+      setState({ status: 'no-article', reason: 'No Chinese text: the page is in another language.' });
+      return;
+    }
+    await yieldToPage();
+    if (gen !== generation || !listeners) return;
     const blockElements = found.blocks.map((b) => b.element).filter((e): e is Element => Boolean(e));
     const blocks = blockElements.length ? blockElements : found.root;
     if (settings.cleanupPinyin) {
       // Incremental: text already cleaned holds no brackets, so a rescan writes only to new text.
-      const more = hidePinyinArtefacts(blocks);
-      if (more.count) cleanups.push(more);
-      observer?.takeRecords(); // our own DOM edits are not page changes
+      // Block by block within the time budget: a long traditional page can hold 10,000 brackets.
+      let sliceStart = now();
+      for (const block of blocks) {
+        const more = hidePinyinArtefacts([block]);
+        if (more.count) cleanups.push(more);
+        if (now() - sliceStart >= SLICE_BUDGET_MS) {
+          observer?.takeRecords(); // our own DOM edits are not page changes
+          onSliceDone(now() - sliceStart);
+          await yieldToPage();
+          if (gen !== generation || !listeners) return;
+          sliceStart = now();
+        }
+      }
+      observer?.takeRecords();
+      onSliceDone(now() - sliceStart);
     } else restorePinyin();
-    let longest = now() - started; // finding the article and the cleanup: one synchronous stretch
-    let work = longest;
     await yieldToPage();
     if (gen !== generation || !listeners) return;
     const firstPaint = highlighter === null;
@@ -137,10 +186,7 @@ export function createLens(deps: LensDeps) {
           yieldToPage,
           now,
           cancelled: () => gen !== generation || !listeners,
-          onSliceDone: (ms) => {
-            longest = Math.max(longest, ms);
-            work += ms;
-          },
+          onSliceDone,
         },
         firstPaint ? (slice) => paint.add(slice) : undefined,
       );
@@ -178,7 +224,8 @@ export function createLens(deps: LensDeps) {
 
   /** The state as the popup reads it; the summary is computed on demand (cheap to skip on rescans). */
   function publicState(): LensState {
-    if (state.status !== 'active') return state;
+    if (state.status === 'off') return state;
+    if (state.status === 'no-article') return { ...state, scans };
     state.summary ??= summarize(state.annotated);
     return {
       status: 'active',
@@ -188,6 +235,7 @@ export function createLens(deps: LensDeps) {
       annotateMs: state.annotateMs,
       longestTaskMs: state.longestTaskMs,
       workMs: state.workMs,
+      scans,
     };
   }
 

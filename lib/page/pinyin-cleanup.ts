@@ -20,7 +20,9 @@ function textNodesOf(root: Element): Text[] {
   const out: Text[] = [];
   const walk = (el: Element) => {
     if (SKIP.has(el.tagName.toUpperCase()) || el.tagName.toLowerCase() === PINYIN_TAG) return;
-    if ((el as HTMLElement).isContentEditable || el.getAttribute('contenteditable') === 'true') return;
+    // The attribute, not `isContentEditable`: that one forces a style recalculation of the page.
+    const editable = el.getAttribute('contenteditable');
+    if (editable !== null && editable !== 'false') return;
     for (let c = el.firstChild; c; c = c.nextSibling) {
       if (c.nodeType === 3) out.push(c as Text);
       else if (c.nodeType === 1) walk(c as Element);
