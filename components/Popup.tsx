@@ -5,6 +5,7 @@ import { siteOf } from '@/lib/sites/news-sites';
 import { PageSummaryView } from './PageSummaryView';
 import { StatisticsTable } from './StatisticsTable';
 import { ScriptSwitcher } from './ScriptSwitcher';
+import { SiteAccess } from './SiteAccess';
 import type { ScriptTarget } from '@/lib/settings/settings';
 import { CollectionsPanel } from './collections/CollectionsPanel';
 
@@ -23,11 +24,14 @@ export interface PopupProps {
   sendToTab: Send;
   settings: SettingsAccess;
   copyText?: (text: string) => Promise<void>;
+  /** The tab's URL when the browser shows it to us. */
+  tabUrl?: string | null;
+  requestOrigins?: (origins: string[]) => Promise<boolean>;
 }
 
 type View = 'summary' | 'statistics' | 'collections';
 
-export function Popup({ tabId, site: tabSite, sendToBackground, sendToTab, settings, copyText }: PopupProps) {
+export function Popup({ tabId, site: tabSite, sendToBackground, sendToTab, settings, copyText, tabUrl = null, requestOrigins }: PopupProps) {
   const [page, setPage] = useState<Result<PageState> | null>(null);
   const [background, setBackground] = useState<string | null>(null);
   const [prefs, setPrefs] = useState<Settings | null>(null);
@@ -95,9 +99,20 @@ export function Popup({ tabId, site: tabSite, sendToBackground, sendToTab, setti
         {page === null ? (
           <span class="fzl-muted">…</span>
         ) : !page.ok ? (
-          <span class="fzl-muted" data-testid="page-unavailable">
-            此页面未启用反诈透镜
-          </span>
+          <div>
+            <span class="fzl-muted" data-testid="page-unavailable">
+              此页面未启用反诈透镜
+            </span>
+            {requestOrigins ? (
+              <SiteAccess
+                tabId={tabId}
+                url={tabUrl}
+                sendToBackground={sendToBackground}
+                requestOrigins={requestOrigins}
+                onEnabled={() => setTimeout(() => void refreshPage(), 300)}
+              />
+            ) : null}
+          </div>
         ) : state!.lens.status === 'no-article' ? (
           <div data-testid="no-article">
             <strong>此页面没有找到文章</strong>

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { createRouter, type Handlers, type SenderInfo } from '@/lib/messaging';
 import { pingHandlers } from './ping';
 import { convertHandlers, registerScriptCommand } from './convert';
+import { registerUserSites, sitesHandlers } from './sites';
 import { collectionsHandlers, registerClipEntryPoints, reloadOnForeignWrites } from './collections';
 
 // Thin adapter: the router (lib/messaging) checks sender and request and dispatches to the
@@ -11,8 +12,10 @@ export default defineBackground(() => {
     ...pingHandlers(),
     ...collectionsHandlers(),
     ...convertHandlers(),
+    ...sitesHandlers(),
   };
   registerScriptCommand();
+  registerUserSites();
   registerClipEntryPoints();
   reloadOnForeignWrites();
   const router = createRouter('background', handlers, {

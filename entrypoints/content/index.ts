@@ -16,6 +16,12 @@ export default defineContentScript({
   matches: matchPatternsFor(newsSites),
   runAt: 'document_idle',
   async main(ctx) {
+    // Injected again (a granted site's registered script and a one-off run, or the popup's "run
+    // once" twice)? The first instance, if still alive, keeps the page; a reloaded extension's new
+    // instance replaces an invalidated one.
+    const running = globalThis as { __fanzhaLens?: { isInvalid: boolean } };
+    if (running.__fanzhaLens && !running.__fanzhaLens.isInvalid) return;
+    running.__fanzhaLens = ctx;
     const startedAt = Date.now();
     const startedPerf = performance.now();
     let firstPaintMs: number | null = null;

@@ -26,6 +26,8 @@ render(
     sendToTab={createMessenger((m) => (tab.id === null ? Promise.reject(new Error('no tab')) : browser.tabs.sendMessage(tab.id, m)))}
     settings={{ load: loadSettings, update: updateSettings }}
     copyText={(text) => navigator.clipboard.writeText(text)}
+    tabUrl={tab.url}
+    requestOrigins={(origins) => browser.permissions.request({ origins })}
   />,
   document.getElementById('app')!,
 );

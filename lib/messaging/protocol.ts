@@ -8,6 +8,7 @@ import { coreMessages, type CoreResponses } from './messages/core';
 import { pageMessages, type PageResponses } from './messages/page';
 import { collectionsMessages, type CollectionsResponses } from './messages/collections';
 import { convertMessages, type ConvertResponses } from './messages/convert';
+import { sitesMessages, type SitesResponses } from './messages/sites';
 import type { Infer } from './schema';
 import type { MessageSpec } from './spec';
 
@@ -15,15 +16,17 @@ export type { MessageSpec, Receiver, SenderKind } from './spec';
 export type { PingResponse } from './messages/core';
 export type { PageState } from './messages/page';
 export type { ScriptState } from './messages/convert';
+export type { SiteStatus } from './messages/sites';
 
 export const messages = {
   ...coreMessages,
   ...pageMessages,
   ...collectionsMessages,
   ...convertMessages,
+  ...sitesMessages,
 } as const satisfies Record<string, MessageSpec>;
 
-export interface Responses extends CoreResponses, PageResponses, CollectionsResponses, ConvertResponses {}
+export interface Responses extends CoreResponses, PageResponses, CollectionsResponses, ConvertResponses, SitesResponses {}
 
 export type MessageName = keyof typeof messages;
 export type RequestOf<N extends MessageName> = Infer<(typeof messages)[N]['request']>;

@@ -49,7 +49,11 @@ export function startStaticServer(root: string, host = '127.0.0.1'): Promise<Sta
       resolvePromise({
         origin: `http://${host}:${port}`,
         server,
-        close: () => new Promise<void>((r) => server.close(() => r())),
+        close: () =>
+          new Promise<void>((r) => {
+            server.close(() => r());
+            server.closeAllConnections(); // keep-alive connections of the browser would hold close() open
+          }),
       });
     });
   });

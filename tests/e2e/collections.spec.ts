@@ -93,7 +93,7 @@ async function pageStatus(page: Page) {
   throw new Error('clips never anchored');
 }
 
-const byText = (clips: readonly { clip: Clip }[], text: string) => clips.find((c) => c.clip.text === text);
+const byText = <T extends { clip: Clip }>(clips: readonly T[], text: string) => clips.find((c) => c.clip.text === text);
 
 describe('collections in the extension', () => {
   let page: Page;

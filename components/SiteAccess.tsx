@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { SiteStatus } from '@/lib/messaging';
+import type { Send } from './Popup';
+
+export interface SiteAccessProps {
+  tabId: number | null;
+  /** The tab's URL; known for curated sites, and for any site after a toolbar click (activeTab). */
+  url: string | null;
+  sendToBackground: Send;
+  /** `permissions.request`: must run inside the click that asks for it. */
+  requestOrigins: (origins: string[]) => Promise<boolean>;
+  onEnabled: () => void;
+}
+
+/**
+ * On a page the extension does not run on: "enable on this site" (an optional host permission,
+ * granted by the reader, kept until revoked) or "run once here" (activeTab, nothing kept).
+ */
+export function SiteAccess({ tabId, url, sendToBackground, requestOrigins, onEnabled }: SiteAccessProps) {
+  const [status, setStatus] = useState<SiteStatus | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (url) void sendToBackground('sites/status', { url }).then((r) => r.ok && setStatus(r.value));
+  }, [url]);
+
+  if (!url || tabId === null) return <p class="fzl-muted">点击工具栏上的反诈透镜按钮后，可在此页面启用。</p>;
+  if (!status || status.access === 'unsupported') return <p class="fzl-muted">此页面无法使用反诈透镜。</p>;
+
+  const enable = () => {
+    // Straight from the click: a permission request needs the user's gesture.
+    void requestOrigins([status.pattern!]).then(async (granted) => {
+      if (!granted) {
+        setMessage('未获授权，没有改变。');
+        return;
+      }
+      const r = await sendToBackground('sites/enable', { url, tabId });
+      if (r.ok) {
+        setStatus(r.value);
+        onEnabled();
+      } else setMessage(r.error.message);
+    });
+  };
+  const runOnce = async () => {
+    const r = await sendToBackground('sites/runOnce', { tabId });
+    if (r.ok) onEnabled();
+    else setMessage(r.error.message);
+  };
+  const disable = async () => {
+    const r = await sendToBackground('sites/disable', { url });
+    if (r.ok) setStatus(r.value);
+    else setMessage(r.error.message);
+  };
+
+  return (
+    <section class="fzl-site-access" data-testid="site-access" data-access={status.access}>
+      {status.access === 'granted' ? (
+        <button type="button" data-testid="site-disable" onClick={() => void disable()}>
+          不再在此网站运行（{new URL(url).hostname}）
+        </button>
+      ) : status.access === 'not-granted' ? (
+        <>
+          <button type="button" data-testid="site-enable" onClick={enable}>
+            在此网站启用（{new URL(url).hostname}）
+          </button>
+          <button type="button" data-testid="site-run-once" onClick={() => void runOnce()}>
+            仅本次运行
+          </button>
+        </>
+      ) : null}
+      {message ? (
+        <p role="alert" class="fzl-error">
+          {message}
+        </p>
+      ) : null}
+    </section>
+  );
+}
