@@ -51,7 +51,8 @@ export interface ExtensionSession {
 export async function launchExtension(
   options: { extensionDir?: string; serveDir?: string; headed?: boolean } = {},
 ): Promise<ExtensionSession> {
-  const extensionDir = options.extensionDir ?? join(repoRoot, '.output/chrome-mv3');
+  // FZL_EXTENSION_DIR: a copy of the build, for runs beside other builds rewriting .output.
+  const extensionDir = options.extensionDir ?? process.env.FZL_EXTENSION_DIR ?? join(repoRoot, '.output/chrome-mv3');
   if (!existsSync(join(extensionDir, 'manifest.json')))
     throw new Error(`No built extension at ${extensionDir}: run \`npm run build:chrome\` first.`);
   const server = await startStaticServer(options.serveDir ?? fixturesDir);

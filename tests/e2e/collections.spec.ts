@@ -127,9 +127,13 @@ describe('collections in the extension', () => {
 
     // The card's 收藏 button on 最高法 opens the picker; with no collection yet, it asks for a name.
     const target = await page.evaluate(() => {
-      for (const [name, highlight] of (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights) {
+      for (const [name, highlight] of (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights) {
         if (name === 'fzl-clip') continue;
-        for (const range of highlight) {
+        for (const painted of highlight) {
+          // Highlights may hold StaticRanges (no text, no geometry): a live Range over the same span.
+          const range = document.createRange();
+          range.setStart(painted.startContainer, painted.startOffset);
+          range.setEnd(painted.endContainer, painted.endOffset);
           if (range.toString() !== '最高法') continue;
           range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
           const r = range.getBoundingClientRect();

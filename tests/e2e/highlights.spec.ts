@@ -32,10 +32,14 @@ async function activeState(page: Page): Promise<Extract<PageState['lens'], { sta
 /** Every highlighted range, read in the page's own world (the registry belongs to the document). */
 function highlightedRanges(page: Page) {
   return page.evaluate(() => {
-    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    const registry = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
     const out: { name: string; text: string; inArticle: boolean; rect: { x: number; y: number; w: number; h: number } }[] = [];
     for (const [name, highlight] of registry) {
-      for (const range of highlight) {
+      for (const painted of highlight) {
+        // Highlights may hold StaticRanges (no geometry): measure a live Range over the same span.
+        const range = document.createRange();
+        range.setStart(painted.startContainer, painted.startOffset);
+        range.setEnd(painted.endContainer, painted.endOffset);
         const r = range.getBoundingClientRect();
         const container = range.commonAncestorContainer;
         const element = container.nodeType === 1 ? (container as Element) : container.parentElement!;
