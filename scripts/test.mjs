@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, unit tests, build, e2e tests in Chromium, Firefox lint — in that order,
+// `npm test`: typecheck, unit tests, build, e2e tests in Chromium, Firefox lint and load — in that order,
 // stopping at the first failing step — then one closing line `tests: N passed, N failed`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ const steps = [
   ['chromium', ['node', 'scripts/check-chromium.mjs']],
   ['e2e', vitest('e2e')],
   ['firefox lint', ['node', 'scripts/lint-firefox.mjs']],
+  ['firefox load', ['node', 'scripts/check-firefox-load.mjs']],
 ];
 
 let passed = 0;
