@@ -14,17 +14,24 @@ export default defineConfig({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     build: { sourcemap: false, chunkSizeWarningLimit: 2000 },
   }),
+  hooks: {
+    // WXT takes the toolbar tooltip from popup.html's <title>, which cannot hold a __MSG_…__ key.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.action) manifest.action.default_title = '__MSG_actionTitle__';
+    },
+  },
   manifest: ({ browser }) => ({
-    name: '反诈透镜 Fanzha Lens',
-    description:
-      'Highlights operations, agencies and statistics in Chinese news about telecom and network fraud enforcement.',
+    // Texts from assets/public/_locales (Chrome picks the browser's language; zh_CN when none matches).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
     permissions: ['storage', 'unlimitedStorage', 'activeTab', 'contextMenus', 'scripting'],
     host_permissions: matchPatternsFor(newsSites),
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // Clip the selection to a collection (same as the context menu item; background/collections.ts).
     commands: {
-      'clip-selection': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Clip the selection to a collection' },
-      'toggle-script': { suggested_key: { default: 'Alt+Shift+T' }, description: 'Toggle the page between simplified and traditional script' },
+      'clip-selection': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandClipSelection__' },
+      'toggle-script': { suggested_key: { default: 'Alt+Shift+T' }, description: '__MSG_commandToggleScript__' },
     },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; frame-ancestors 'none'",

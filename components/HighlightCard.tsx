@@ -1,11 +1,34 @@
 import type { PageAnnotation } from '@/lib/highlight/page-annotations';
-import { describeStatistic } from '@/lib/highlight/page-annotations';
+import { createTranslator, type MessageKey, type Translate } from '@/lib/i18n';
+import { useT } from './i18n';
 
-export const KIND_LABELS: Record<PageAnnotation['kind'], string> = {
-  operation: '专项行动',
-  agency: '机构',
-  statistic: '数据',
+/** Catalog keys of a kind's name: one highlight (the card) … */
+export const KIND_LABEL_KEYS: Record<PageAnnotation['kind'], MessageKey> = {
+  operation: 'kindOperation',
+  agency: 'kindAgency',
+  statistic: 'kindStatistic',
 };
+/** … and all of them (legend, counts, headings). */
+export const KINDS_LABEL_KEYS: Record<PageAnnotation['kind'], MessageKey> = {
+  operation: 'kindsOperation',
+  agency: 'kindsAgency',
+  statistic: 'kindsStatistic',
+};
+
+const defaultT = createTranslator('zh_CN');
+/** The kinds' names in the default language (for code outside the interface). */
+export const KIND_LABELS: Record<PageAnnotation['kind'], string> = {
+  operation: defaultT('kindOperation'),
+  agency: defaultT('kindAgency'),
+  statistic: defaultT('kindStatistic'),
+};
+
+/** "破案 · 464,000 起" — lib/highlight describeStatistic, with "about" (约 / 約 / ≈) in the reader's language. */
+export function cardStatistic(a: Pick<PageAnnotation, 'value' | 'unit' | 'approx' | 'measure'>, t: Translate): string {
+  const number = a.value === undefined ? '' : a.value.toLocaleString('en-US', { maximumFractionDigits: 6 });
+  const amount = [a.approx ? t('approxMark') : '', number, a.unit ? ` ${a.unit}` : ''].join('');
+  return a.measure ? `${a.measure} · ${amount}` : amount;
+}
 
 export interface CardPosition {
   left: number;
@@ -38,11 +61,13 @@ export interface HighlightCardProps {
 }
 
 export function HighlightCard({ annotation: a, position, onClip, onClose, clipState = 'idle' }: HighlightCardProps) {
+  const t = useT();
+  const kind = t(KIND_LABEL_KEYS[a.kind]);
   return (
     <div
       class={`card kind-${a.kind}`}
       role="dialog"
-      aria-label={`${KIND_LABELS[a.kind]}：${a.text}`}
+      aria-label={t('cardLabel', { kind, text: a.text })}
       data-testid="fzl-card"
       style={{ left: `${position.left}px`, top: `${position.top}px` }}
       onKeyDown={(e) => {
@@ -51,7 +76,7 @@ export function HighlightCard({ annotation: a, position, onClip, onClose, clipSt
     >
       <div class="kind" data-testid="fzl-card-kind">
         <span class="swatch" aria-hidden="true" />
-        {KIND_LABELS[a.kind]}
+        {kind}
       </div>
       <div class="text" data-testid="fzl-card-text">{a.text}</div>
       {a.canonical && a.canonical !== a.text ? (
@@ -65,15 +90,15 @@ export function HighlightCard({ annotation: a, position, onClip, onClose, clipSt
       ) : null}
       {a.kind === 'statistic' ? (
         <div class="stat" data-testid="fzl-card-statistic">
-          {describeStatistic(a)}
-          {a.approx ? <span class="approx"> （约数）</span> : null}
+          {cardStatistic(a, t)}
+          {a.approx ? <span class="approx"> {t('approxNote')}</span> : null}
         </div>
       ) : null}
       <div class="actions">
         <button type="button" data-testid="fzl-card-clip" disabled={!onClip || clipState === 'saving'} onClick={() => onClip?.(a)}>
-          {clipState === 'saved' ? '已收藏' : clipState === 'saving' ? '收藏中…' : '收藏'}
+          {clipState === 'saved' ? t('clipSaved') : clipState === 'saving' ? t('clipSaving') : t('clip')}
         </button>
-        <button type="button" class="close" aria-label="关闭" onClick={onClose}>
+        <button type="button" class="close" aria-label={t('close')} onClick={onClose}>
           ×
         </button>
       </div>

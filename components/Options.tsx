@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AnnotationKind } from '@/lib/annotate/types';
-import type { Settings, ScriptTarget } from '@/lib/settings/settings';
+import type { MessageKey, MessageParams } from '@/lib/i18n';
+import type { Settings, ScriptTarget, UiLanguage } from '@/lib/settings/settings';
 import { siteOf } from '@/lib/sites/news-sites';
-import { KIND_LABELS } from './HighlightCard';
+import { useT } from './i18n';
 import type { Send, SettingsAccess } from './Popup';
-import { SCRIPT_LABELS } from './ScriptSwitcher';
+import { SCRIPT_LABEL_KEYS } from './ScriptSwitcher';
 
 export interface OptionsProps {
   sendToBackground: Send;
@@ -14,7 +15,15 @@ export interface OptionsProps {
 }
 
 const KINDS: AnnotationKind[] = ['operation', 'agency', 'statistic'];
-const TARGETS = Object.keys(SCRIPT_LABELS) as ScriptTarget[];
+const SHOW_KIND_KEYS: Record<AnnotationKind, MessageKey> = {
+  operation: 'optShowOperation',
+  agency: 'optShowAgency',
+  statistic: 'optShowStatistic',
+};
+const TARGETS = Object.keys(SCRIPT_LABEL_KEYS) as ScriptTarget[];
+/** Each language named in itself, whatever the interface language is, so a reader can find their own. */
+const LANGUAGE_NAMES: Record<Exclude<UiLanguage, 'auto'>, string> = { 'zh-CN': '简体中文', 'zh-TW': '繁體中文', en: 'English' };
+const LANGUAGE_TAGS: Record<Exclude<UiLanguage, 'auto'>, string> = { 'zh-CN': 'zh-CN', 'zh-TW': 'zh-TW', en: 'en' };
 
 /** The options page: highlights, sites, script rules; every change is saved at once. */
 export function Options({ sendToBackground, settings, managerUrl }: OptionsProps) {
@@ -22,7 +31,9 @@ export function Options({ sendToBackground, settings, managerUrl }: OptionsProps
   const [prefs, setPrefs] = useState<Settings | null>(null);
   const [newRuleSite, setNewRuleSite] = useState('');
   const [newRuleTarget, setNewRuleTarget] = useState<ScriptTarget>('cn');
-  const [message, setMessage] = useState<string | null>(null);
+  // A key, not a text: the status line follows a language change made just now.
+  const [message, setMessage] = useState<{ key: MessageKey; params?: MessageParams } | null>(null);
+  const t = useT();
 
   useEffect(() => {
     void sendToBackground('ping', { context: 'options', nonce: String(Date.now()) }).then((r) => setVersion(r.ok ? r.value.version : null));
@@ -32,16 +43,16 @@ export function Options({ sendToBackground, settings, managerUrl }: OptionsProps
   const update = async (change: (s: Settings) => Settings) => {
     try {
       setPrefs(await settings.update(change));
-      setMessage('已保存');
+      setMessage({ key: 'optSaved' });
     } catch (error) {
-      setMessage(`保存失败：${error instanceof Error ? error.message : String(error)}`);
+      setMessage({ key: 'optSaveFailed', params: { message: error instanceof Error ? error.message : String(error) } });
     }
   };
 
   const addRule = () => {
     const site = siteOf(/^https?:\/\//.test(newRuleSite) ? newRuleSite : `https://${newRuleSite.trim()}`);
     if (!site) {
-      setMessage('网址无效');
+      setMessage({ key: 'optInvalidSite' });
       return;
     }
     void update((s) => ({ ...s, scriptRules: { ...s.scriptRules, [site]: newRuleTarget } }));
@@ -50,25 +61,47 @@ export function Options({ sendToBackground, settings, managerUrl }: OptionsProps
 
   return (
     <main class="fzl-options">
-      <h1>反诈透镜 · 设置</h1>
+      <h1>{t('optionsTitle')}</h1>
       <p class="fzl-muted" data-testid="options-version">
-        {version ? `版本 ${version}` : '…'}
+        {version ? t('optionsVersion', { version }) : '…'}
       </p>
       {prefs === null ? null : (
         <>
+          <section class="fzl-card-section" aria-labelledby="h-language">
+            <h2 id="h-language">{t('optLanguage')}</h2>
+            <label class="fzl-row">
+              {t('optLanguage')}
+              <select
+                data-testid="opt-language"
+                value={prefs.uiLanguage}
+                onChange={(e) => {
+                  const input = e.currentTarget as HTMLSelectElement; // read now: currentTarget is gone after an await
+                  void update((s) => ({ ...s, uiLanguage: input.value as UiLanguage }));
+                }}
+              >
+                <option value="auto">{t('optLanguageAuto')}</option>
+                {(Object.keys(LANGUAGE_NAMES) as Exclude<UiLanguage, 'auto'>[]).map((language) => (
+                  <option value={language} lang={LANGUAGE_TAGS[language]}>
+                    {LANGUAGE_NAMES[language]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </section>
+
           <section class="fzl-card-section" aria-labelledby="h-highlights">
-            <h2 id="h-highlights">高亮</h2>
+            <h2 id="h-highlights">{t('optHighlights')}</h2>
             <label class="fzl-row">
               <input
                 type="checkbox"
                 data-testid="opt-enabled"
                 checked={prefs.enabled}
                 onChange={(e) => {
-                const t = e.currentTarget as HTMLInputElement; // read now: currentTarget is gone after an await
- void update((s) => ({ ...s, enabled: t.checked }));
+                const input = e.currentTarget as HTMLInputElement; // read now: currentTarget is gone after an await
+ void update((s) => ({ ...s, enabled: input.checked }));
 }}
               />
-              启用高亮（所有网站）
+              {t('enableEverywhere')}
             </label>
             {KINDS.map((kind) => (
               <div class="fzl-row">
@@ -78,21 +111,21 @@ export function Options({ sendToBackground, settings, managerUrl }: OptionsProps
                     data-testid={`opt-kind-${kind}`}
                     checked={prefs.kinds[kind]}
                     onChange={(e) => {
-                const t = e.currentTarget as HTMLInputElement; // read now: currentTarget is gone after an await
- void update((s) => ({ ...s, kinds: { ...s.kinds, [kind]: t.checked } }));
+                const input = e.currentTarget as HTMLInputElement; // read now: currentTarget is gone after an await
+ void update((s) => ({ ...s, kinds: { ...s.kinds, [kind]: input.checked } }));
 }}
                   />
-                  显示{KIND_LABELS[kind]}
+                  {t(SHOW_KIND_KEYS[kind])}
                 </label>
                 <label class="fzl-color">
-                  颜色
+                  {t('optColor')}
                   <input
                     type="color"
                     data-testid={`opt-color-${kind}`}
                     value={prefs.colors[kind]}
                     onChange={(e) => {
-                const t = e.currentTarget as HTMLInputElement; // read now: currentTarget is gone after an await
- void update((s) => ({ ...s, colors: { ...s.colors, [kind]: t.value } }));
+                const input = e.currentTarget as HTMLInputElement; // read now: currentTarget is gone after an await
+ void update((s) => ({ ...s, colors: { ...s.colors, [kind]: input.value } }));
 }}
                   />
                 </label>
@@ -104,18 +137,18 @@ export function Options({ sendToBackground, settings, managerUrl }: OptionsProps
                 data-testid="opt-cleanup"
                 checked={prefs.cleanupPinyin}
                 onChange={(e) => {
-                const t = e.currentTarget as HTMLInputElement; // read now: currentTarget is gone after an await
- void update((s) => ({ ...s, cleanupPinyin: t.checked }));
+                const input = e.currentTarget as HTMLInputElement; // read now: currentTarget is gone after an await
+ void update((s) => ({ ...s, cleanupPinyin: input.checked }));
 }}
               />
-              隐藏“發(fā)布會”式的拼音残留（原文保留，仅不显示）
+              {t('optCleanupPinyin')}
             </label>
           </section>
 
           <section class="fzl-card-section" aria-labelledby="h-sites">
-            <h2 id="h-sites">不使用高亮的网站</h2>
+            <h2 id="h-sites">{t('optDisabledSites')}</h2>
             {prefs.disabledSites.length === 0 ? (
-              <p class="fzl-muted">没有。可在弹出窗口中为当前网站停用。</p>
+              <p class="fzl-muted">{t('optNoDisabledSites')}</p>
             ) : (
               <ul class="fzl-list" role="list" data-testid="opt-disabled-sites">
                 {prefs.disabledSites.map((site) => (
@@ -123,10 +156,10 @@ export function Options({ sendToBackground, settings, managerUrl }: OptionsProps
                     <span>{site}</span>
                     <button
                       type="button"
-                      aria-label={`在 ${site} 重新启用`}
+                      aria-label={t('optReenableSite', { site })}
                       onClick={() => void update((s) => ({ ...s, disabledSites: s.disabledSites.filter((x) => x !== site) }))}
                     >
-                      重新启用
+                      {t('optReenable')}
                     </button>
                   </li>
                 ))}
@@ -135,27 +168,27 @@ export function Options({ sendToBackground, settings, managerUrl }: OptionsProps
           </section>
 
           <section class="fzl-card-section" aria-labelledby="h-script">
-            <h2 id="h-script">文字转换</h2>
+            <h2 id="h-script">{t('scriptConversion')}</h2>
             <label class="fzl-row">
-              其他网站默认显示为
+              {t('optDefaultScript')}
               <select
                 data-testid="opt-default-script"
                 value={prefs.defaultScript}
                 onChange={(e) => {
-                const t = e.currentTarget as HTMLSelectElement; // read now: currentTarget is gone after an await
- void update((s) => ({ ...s, defaultScript: t.value as ScriptTarget }));
+                const input = e.currentTarget as HTMLSelectElement; // read now: currentTarget is gone after an await
+ void update((s) => ({ ...s, defaultScript: input.value as ScriptTarget }));
 }}
               >
-                {TARGETS.map((t) => (
-                  <option value={t}>{SCRIPT_LABELS[t]}</option>
+                {TARGETS.map((target) => (
+                  <option value={target}>{t(SCRIPT_LABEL_KEYS[target])}</option>
                 ))}
               </select>
             </label>
             <table class="fzl-table" data-testid="opt-script-rules">
               <thead>
                 <tr>
-                  <th scope="col">网站</th>
-                  <th scope="col">总是显示为</th>
+                  <th scope="col">{t('site')}</th>
+                  <th scope="col">{t('optAlwaysShowAs')}</th>
                   <th scope="col" />
                 </tr>
               </thead>
@@ -165,25 +198,25 @@ export function Options({ sendToBackground, settings, managerUrl }: OptionsProps
                     <td>{site}</td>
                     <td>
                       <select
-                        aria-label={`${site} 的显示文字`}
+                        aria-label={t('optRuleScript', { site })}
                         value={target}
                         onChange={(e) => {
-                const t = e.currentTarget as HTMLSelectElement; // read now: currentTarget is gone after an await
+                const input = e.currentTarget as HTMLSelectElement; // read now: currentTarget is gone after an await
  void update((s) => ({
                             ...s,
-                            scriptRules: { ...s.scriptRules, [site]: t.value as ScriptTarget },
+                            scriptRules: { ...s.scriptRules, [site]: input.value as ScriptTarget },
                           }));
 }}
                       >
-                        {TARGETS.map((t) => (
-                          <option value={t}>{SCRIPT_LABELS[t]}</option>
+                        {TARGETS.map((option) => (
+                          <option value={option}>{t(SCRIPT_LABEL_KEYS[option])}</option>
                         ))}
                       </select>
                     </td>
                     <td>
                       <button
                         type="button"
-                        aria-label={`删除 ${site} 的规则`}
+                        aria-label={t('optDeleteRule', { site })}
                         onClick={() =>
                           void update((s) => {
                             const scriptRules = { ...s.scriptRules };
@@ -192,7 +225,7 @@ export function Options({ sendToBackground, settings, managerUrl }: OptionsProps
                           })
                         }
                       >
-                        删除
+                        {t('delete')}
                       </button>
                     </td>
                   </tr>
@@ -208,34 +241,34 @@ export function Options({ sendToBackground, settings, managerUrl }: OptionsProps
             >
               <input
                 data-testid="opt-rule-site"
-                placeholder="网站，如 udn.com"
-                aria-label="网站"
+                placeholder={t('optRuleSitePlaceholder')}
+                aria-label={t('site')}
                 value={newRuleSite}
                 onInput={(e) => setNewRuleSite((e.currentTarget as HTMLInputElement).value)}
               />
-              <select aria-label="显示文字" value={newRuleTarget} onChange={(e) => setNewRuleTarget((e.currentTarget as HTMLSelectElement).value as ScriptTarget)}>
-                {TARGETS.filter((t) => t !== 'original').map((t) => (
-                  <option value={t}>{SCRIPT_LABELS[t]}</option>
+              <select aria-label={t('scriptShowAs')} value={newRuleTarget} onChange={(e) => setNewRuleTarget((e.currentTarget as HTMLSelectElement).value as ScriptTarget)}>
+                {TARGETS.filter((target) => target !== 'original').map((target) => (
+                  <option value={target}>{t(SCRIPT_LABEL_KEYS[target])}</option>
                 ))}
               </select>
               <button type="submit" data-testid="opt-rule-add">
-                添加规则
+                {t('optAddRule')}
               </button>
             </form>
           </section>
 
           {managerUrl ? (
             <section class="fzl-card-section" aria-labelledby="h-collections">
-              <h2 id="h-collections">收藏夹</h2>
+              <h2 id="h-collections">{t('tabCollections')}</h2>
               <p>
                 <a href={managerUrl} target="_blank" rel="noopener">
-                  打开收藏夹管理（导出、导入）
+                  {t('optOpenManager')}
                 </a>
               </p>
             </section>
           ) : null}
           <p role="status" class="fzl-muted" data-testid="opt-status">
-            {message}
+            {message ? t(message.key, message.params) : null}
           </p>
         </>
       )}

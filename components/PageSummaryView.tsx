@@ -1,20 +1,22 @@
 import type { EntitySummary, PageSummary } from '@/lib/highlight/page-annotations';
-import { KIND_LABELS } from './HighlightCard';
+import { KINDS_LABEL_KEYS } from './HighlightCard';
+import { useT } from './i18n';
 
 export function PageSummaryView({ summary, onSelect }: { summary: PageSummary; onSelect: (index: number) => void }) {
   const { counts } = summary;
+  const t = useT();
   return (
     <div data-testid="page-summary">
       <div class="fzl-counts">
         {(['operation', 'agency', 'statistic'] as const).map((kind) => (
           <span class={`fzl-count kind-${kind}`} data-testid={`count-${kind}`}>
             <span class="fzl-swatch" aria-hidden="true" />
-            {KIND_LABELS[kind]} <strong>{counts[kind]}</strong>
+            {t(KINDS_LABEL_KEYS[kind])} <strong>{counts[kind]}</strong>
           </span>
         ))}
       </div>
-      <EntityList title="专项行动" kind="operation" items={summary.operations} onSelect={onSelect} />
-      <EntityList title="机构" kind="agency" items={summary.agencies} onSelect={onSelect} />
+      <EntityList title={t('kindsOperation')} kind="operation" items={summary.operations} onSelect={onSelect} />
+      <EntityList title={t('kindsAgency')} kind="agency" items={summary.agencies} onSelect={onSelect} />
     </div>
   );
 }
@@ -30,6 +32,7 @@ function EntityList({
   items: EntitySummary[];
   onSelect: (index: number) => void;
 }) {
+  const t = useT();
   if (!items.length) return null;
   return (
     <section>
@@ -42,7 +45,7 @@ function EntityList({
               {item.surfaces.some((s) => s !== item.canonical) ? (
                 <span class="fzl-muted"> ({item.surfaces.filter((s) => s !== item.canonical).join('、')})</span>
               ) : null}
-              <span class="fzl-mentions" aria-label={`${item.mentions} 次`}>
+              <span class="fzl-mentions" aria-label={t('mentions', { count: item.mentions })}>
                 ×{item.mentions}
               </span>
             </button>

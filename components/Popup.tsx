@@ -8,6 +8,7 @@ import { ScriptSwitcher } from './ScriptSwitcher';
 import { SiteAccess } from './SiteAccess';
 import type { ScriptTarget } from '@/lib/settings/settings';
 import { CollectionsPanel } from './collections/CollectionsPanel';
+import { useT } from './i18n';
 
 export type Send = <N extends MessageName>(name: N, request: RequestOf<N>) => Promise<Result<ResponseOf<N>>>;
 
@@ -33,15 +34,16 @@ type View = 'summary' | 'statistics' | 'collections';
 
 export function Popup({ tabId, site: tabSite, sendToBackground, sendToTab, settings, copyText, tabUrl = null, requestOrigins }: PopupProps) {
   const [page, setPage] = useState<Result<PageState> | null>(null);
-  const [background, setBackground] = useState<string | null>(null);
+  const [background, setBackground] = useState<{ version: string } | { error: string } | null>(null);
   const [prefs, setPrefs] = useState<Settings | null>(null);
   const [view, setView] = useState<View>('summary');
+  const t = useT();
 
   const refreshPage = () => (tabId === null ? Promise.resolve() : sendToTab('page/state', {}).then(setPage));
 
   useEffect(() => {
     void sendToBackground('ping', { context: 'popup', nonce: String(Date.now()) }).then((r) =>
-      setBackground(r.ok ? r.value.version : `error: ${r.error.message}`),
+      setBackground(r.ok ? { version: r.value.version } : { error: r.error.message }),
     );
     void settings.load().then(setPrefs);
     void refreshPage();
@@ -79,9 +81,9 @@ export function Popup({ tabId, site: tabSite, sendToBackground, sendToTab, setti
   const siteDisabled = Boolean(site && prefs?.disabledSites.includes(site));
 
   return (
-    <main class="fzl-popup" aria-label="反诈透镜">
+    <main class="fzl-popup" aria-label={t('appName')}>
       <header class="fzl-header">
-        <h1>反诈透镜</h1>
+        <h1>{t('appName')}</h1>
         {state && state.disabledBy !== 'global' && state.disabledBy !== 'site' ? (
           <label class="fzl-switch">
             <input
@@ -90,7 +92,7 @@ export function Popup({ tabId, site: tabSite, sendToBackground, sendToTab, setti
               checked={state.lens.status !== 'off'}
               onChange={(e) => void setPageHighlights((e.currentTarget as HTMLInputElement).checked)}
             />
-            本页高亮
+            {t('popupPageHighlights')}
           </label>
         ) : null}
       </header>
@@ -101,7 +103,7 @@ export function Popup({ tabId, site: tabSite, sendToBackground, sendToTab, setti
         ) : !page.ok ? (
           <div>
             <span class="fzl-muted" data-testid="page-unavailable">
-              此页面未启用反诈透镜
+              {t('popupNotRunning')}
             </span>
             {requestOrigins ? (
               <SiteAccess
@@ -115,14 +117,14 @@ export function Popup({ tabId, site: tabSite, sendToBackground, sendToTab, setti
           </div>
         ) : state!.lens.status === 'no-article' ? (
           <div data-testid="no-article">
-            <strong>此页面没有找到文章</strong>
+            <strong>{t('popupNoArticle')}</strong>
             <div class="fzl-muted">{state!.lens.reason}</div>
           </div>
         ) : state!.lens.status === 'off' ? (
           <div data-testid="lens-off">
             <div data-testid="page-title">{state!.title}</div>
             <div class="fzl-muted">
-              {state!.disabledBy === 'global' ? '高亮已全局关闭' : state!.disabledBy === 'site' ? '已在此网站停用' : '本页高亮已关闭'}
+              {state!.disabledBy === 'global' ? t('popupOffGlobal') : state!.disabledBy === 'site' ? t('popupOffSite') : t('popupOffPage')}
             </div>
           </div>
         ) : (
@@ -146,15 +148,15 @@ export function Popup({ tabId, site: tabSite, sendToBackground, sendToTab, setti
 
       {state?.lens.status === 'active' ? (
         <>
-          <nav class="fzl-tabs" role="tablist" aria-label="视图">
+          <nav class="fzl-tabs" role="tablist" aria-label={t('views')}>
             <button role="tab" aria-selected={view === 'summary'} data-testid="tab-summary" onClick={() => setView('summary')}>
-              概览
+              {t('tabSummary')}
             </button>
             <button role="tab" aria-selected={view === 'statistics'} data-testid="tab-statistics" onClick={() => setView('statistics')}>
-              数据表 ({state.lens.summary.statistics.length})
+              {t('tabStatistics', { count: state.lens.summary.statistics.length })}
             </button>
             <button role="tab" aria-selected={view === 'collections'} data-testid="tab-collections" onClick={() => setView('collections')}>
-              收藏夹
+              {t('tabCollections')}
             </button>
           </nav>
           <div role="tabpanel">
@@ -183,7 +185,7 @@ export function Popup({ tabId, site: tabSite, sendToBackground, sendToTab, setti
  void updatePrefs((s) => ({ ...s, enabled: t.checked }));
 }}
             />
-            启用高亮（所有网站）
+            {t('enableEverywhere')}
           </label>
           {site ? (
             <label>
@@ -201,14 +203,14 @@ export function Popup({ tabId, site: tabSite, sendToBackground, sendToTab, setti
                   }));
                 }}
               />
-              不在此网站使用（{site}）
+              {t('neverOnSite', { site })}
             </label>
           ) : null}
         </section>
       ) : null}
 
       <footer class="fzl-muted fzl-footer">
-        <span data-testid="background-status">{background === null ? '…' : `v${background}`}</span>
+        <span data-testid="background-status">{background === null ? '…' : 'version' in background ? `v${background.version}` : t('popupBackgroundError', { message: background.error })}</span>
       </footer>
     </main>
   );

@@ -1,12 +1,15 @@
 import type { ScriptState } from '@/lib/messaging';
+import type { MessageKey } from '@/lib/i18n';
 import type { ScriptTarget } from '@/lib/settings/settings';
+import { useT } from './i18n';
 
-export const SCRIPT_LABELS: Record<ScriptTarget, string> = {
-  original: '原文',
-  cn: '简体',
-  tw: '繁體',
-  twp: '繁體·臺灣用語',
-  hk: '繁體·香港',
+/** Catalog keys of the script names, in the order the switcher shows them. */
+export const SCRIPT_LABEL_KEYS: Record<ScriptTarget, MessageKey> = {
+  original: 'scriptOriginal',
+  cn: 'scriptCn',
+  tw: 'scriptTw',
+  twp: 'scriptTwp',
+  hk: 'scriptHk',
 };
 
 export interface ScriptSwitcherProps {
@@ -19,10 +22,11 @@ export interface ScriptSwitcherProps {
 
 /** 原文 / 简体 / 繁體 … for this page, and "always show this site so". */
 export function ScriptSwitcher({ state, rule, onSelect, onRule }: ScriptSwitcherProps) {
+  const t = useT();
   return (
-    <section class="fzl-script" aria-label="文字转换">
-      <div class="fzl-segmented" role="radiogroup" aria-label="显示文字" data-testid="script-switcher">
-        {(Object.keys(SCRIPT_LABELS) as ScriptTarget[]).map((target) => (
+    <section class="fzl-script" aria-label={t('scriptConversion')}>
+      <div class="fzl-segmented" role="radiogroup" aria-label={t('scriptShowAs')} data-testid="script-switcher">
+        {(Object.keys(SCRIPT_LABEL_KEYS) as ScriptTarget[]).map((target) => (
           <button
             type="button"
             role="radio"
@@ -31,7 +35,7 @@ export function ScriptSwitcher({ state, rule, onSelect, onRule }: ScriptSwitcher
             data-testid={`script-${target}`}
             onClick={() => onSelect(target)}
           >
-            {SCRIPT_LABELS[target]}
+            {t(SCRIPT_LABEL_KEYS[target])}
           </button>
         ))}
       </div>
@@ -43,7 +47,7 @@ export function ScriptSwitcher({ state, rule, onSelect, onRule }: ScriptSwitcher
           disabled={state.target === 'original' && rule === null}
           onChange={(e) => onRule((e.currentTarget as HTMLInputElement).checked ? state.target : null)}
         />
-        此网站总是显示为{SCRIPT_LABELS[state.target]}
+        {t('scriptAlways', { script: t(SCRIPT_LABEL_KEYS[state.target]) })}
       </label>
       {state.error ? (
         <div class="fzl-error" role="alert" data-testid="script-error">
@@ -51,7 +55,7 @@ export function ScriptSwitcher({ state, rule, onSelect, onRule }: ScriptSwitcher
         </div>
       ) : state.target !== 'original' ? (
         <div class="fzl-muted" data-testid="script-status">
-          已转换 {state.changedNodes} 处文字，用时 {state.ms} ms
+          {t('scriptConverted', { count: state.changedNodes, ms: state.ms })}
         </div>
       ) : null}
     </section>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SiteStatus } from '@/lib/messaging';
 import type { Send } from './Popup';
+import { useT } from './i18n';
 
 export interface SiteAccessProps {
   tabId: number | null;
@@ -19,19 +20,20 @@ export interface SiteAccessProps {
 export function SiteAccess({ tabId, url, sendToBackground, requestOrigins, onEnabled }: SiteAccessProps) {
   const [status, setStatus] = useState<SiteStatus | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const t = useT();
 
   useEffect(() => {
     if (url) void sendToBackground('sites/status', { url }).then((r) => r.ok && setStatus(r.value));
   }, [url]);
 
-  if (!url || tabId === null) return <p class="fzl-muted">点击工具栏上的反诈透镜按钮后，可在此页面启用。</p>;
-  if (!status || status.access === 'unsupported') return <p class="fzl-muted">此页面无法使用反诈透镜。</p>;
+  if (!url || tabId === null) return <p class="fzl-muted">{t('siteClickToolbar')}</p>;
+  if (!status || status.access === 'unsupported') return <p class="fzl-muted">{t('siteUnsupported')}</p>;
 
   const enable = () => {
     // Straight from the click: a permission request needs the user's gesture.
     void requestOrigins([status.pattern!]).then(async (granted) => {
       if (!granted) {
-        setMessage('未获授权，没有改变。');
+        setMessage(t('sitePermissionDenied'));
         return;
       }
       const r = await sendToBackground('sites/enable', { url, tabId });
@@ -56,15 +58,15 @@ export function SiteAccess({ tabId, url, sendToBackground, requestOrigins, onEna
     <section class="fzl-site-access" data-testid="site-access" data-access={status.access}>
       {status.access === 'granted' ? (
         <button type="button" data-testid="site-disable" onClick={() => void disable()}>
-          不再在此网站运行（{new URL(url).hostname}）
+          {t('siteDisable', { host: new URL(url).hostname })}
         </button>
       ) : status.access === 'not-granted' ? (
         <>
           <button type="button" data-testid="site-enable" onClick={enable}>
-            在此网站启用（{new URL(url).hostname}）
+            {t('siteEnable', { host: new URL(url).hostname })}
           </button>
           <button type="button" data-testid="site-run-once" onClick={() => void runOnce()}>
-            仅本次运行
+            {t('siteRunOnce')}
           </button>
         </>
       ) : null}

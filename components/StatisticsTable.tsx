@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { statisticsTable, type StatisticRow } from '@/lib/highlight/page-annotations';
+import { useT } from './i18n';
 
 export function StatisticsTable({
   rows,
@@ -11,23 +12,24 @@ export function StatisticsTable({
   copyText?: (text: string) => Promise<void>;
 }) {
   const [copied, setCopied] = useState<string | null>(null);
+  const t = useT();
   const copy = async (format: 'csv' | 'tsv') => {
     if (!copyText) return;
     try {
       await copyText(statisticsTable(rows, format));
-      setCopied(`已复制 ${rows.length} 行 (${format.toUpperCase()})`);
+      setCopied(t('copiedRows', { count: rows.length, format: format.toUpperCase() }));
     } catch (error) {
-      setCopied(`复制失败：${error instanceof Error ? error.message : String(error)}`);
+      setCopied(t('copyFailed', { message: error instanceof Error ? error.message : String(error) }));
     }
   };
   return (
     <div data-testid="statistics">
       <div class="fzl-copy">
         <button type="button" data-testid="copy-csv" onClick={() => void copy('csv')}>
-          复制 CSV
+          {t('copyCsv')}
         </button>
         <button type="button" data-testid="copy-tsv" onClick={() => void copy('tsv')}>
-          复制 TSV
+          {t('copyTsv')}
         </button>
         <span class="fzl-muted" role="status">
           {copied}
@@ -36,11 +38,11 @@ export function StatisticsTable({
       <table class="fzl-table" data-testid="statistics-table">
         <thead>
           <tr>
-            <th scope="col">原文</th>
-            <th scope="col">数值</th>
-            <th scope="col">单位</th>
-            <th scope="col">约数</th>
-            <th scope="col">统计对象</th>
+            <th scope="col">{t('colText')}</th>
+            <th scope="col">{t('colValue')}</th>
+            <th scope="col">{t('colUnit')}</th>
+            <th scope="col">{t('colApprox')}</th>
+            <th scope="col">{t('colMeasure')}</th>
           </tr>
         </thead>
         <tbody>
@@ -56,7 +58,7 @@ export function StatisticsTable({
               <td>{row.text}</td>
               <td class="fzl-num">{row.value === null ? '' : row.value.toLocaleString('en-US', { maximumFractionDigits: 6 })}</td>
               <td>{row.unit}</td>
-              <td>{row.approx ? '约' : ''}</td>
+              <td>{row.approx ? t('approxMark') : ''}</td>
               <td>{row.measure}</td>
             </tr>
           ))}

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { Clip } from '@/lib/collections';
 import type { CollectionSummary } from '@/lib/messaging/messages/collections';
-import { CLIP_KIND_LABELS, clipDate, errorText, parseTags } from './labels';
+import { useT } from '../i18n';
+import { CLIP_KIND_KEYS, clipDate, errorText, parseTags } from './labels';
 import type { Send } from './send';
 
 export interface ClipItemProps {
@@ -19,6 +20,7 @@ export interface ClipItemProps {
 export function ClipItem({ clip, collections, collectionId, send, onChanged, onDeleted, onError }: ClipItemProps) {
   // Editing controls only when asked for: a list of plain rows renders fast on every keystroke of a search.
   const [editing, setEditing] = useState(false);
+  const t = useT();
   const [note, setNote] = useState(clip.note);
   const [tags, setTags] = useState(clip.tags.join(', '));
   const [target, setTarget] = useState('');
@@ -27,7 +29,7 @@ export function ClipItem({ clip, collections, collectionId, send, onChanged, onD
 
   const saveEdits = async () => {
     const result = await send('collections/updateClip', { clipId: clip.id, note, tags: parseTags(tags) });
-    if (!result.ok) return onError(errorText(result.error));
+    if (!result.ok) return onError(errorText(result.error, t));
     onChanged();
   };
   const transfer = async (kind: 'move' | 'copy') => {
@@ -36,14 +38,14 @@ export function ClipItem({ clip, collections, collectionId, send, onChanged, onD
       kind === 'move' && collectionId
         ? await send('collections/moveClips', { clipIds: [clip.id], fromCollectionId: collectionId, toCollectionId: target })
         : await send('collections/copyClips', { clipIds: [clip.id], toCollectionId: target });
-    if (!result.ok) return onError(errorText(result.error));
-    if (result.value.duplicates.length) onError('目标收藏夹里已有同一段摘录');
+    if (!result.ok) return onError(errorText(result.error, t));
+    if (result.value.duplicates.length) onError(t('duplicateInTarget'));
     setTarget('');
     onChanged();
   };
   const remove = async () => {
     const result = await send('collections/deleteClips', collectionId ? { clipIds: [clip.id], collectionId } : { clipIds: [clip.id] });
-    if (!result.ok) return onError(errorText(result.error));
+    if (!result.ok) return onError(errorText(result.error, t));
     onDeleted(clip, result.value.undo);
   };
 
@@ -51,7 +53,7 @@ export function ClipItem({ clip, collections, collectionId, send, onChanged, onD
     <li class="fzl-coll-clip" data-testid="clip-item" data-clip-id={clip.id}>
       <div class="fzl-coll-meta">
         <span class="fzl-coll-kind" data-testid="clip-kind">
-          {CLIP_KIND_LABELS[clip.kind]}
+          {t(CLIP_KIND_KEYS[clip.kind])}
         </span>
         {clip.canonical && clip.canonical !== clip.text ? <span>{clip.canonical}</span> : null}
       </div>
@@ -70,33 +72,33 @@ export function ClipItem({ clip, collections, collectionId, send, onChanged, onD
       {editing ? (
         <>
           <div class="fzl-coll-edit">
-            <textarea aria-label="笔记" placeholder="笔记" maxLength={20000} data-testid="clip-note" value={note} onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)} />
-            <input type="text" aria-label="标签" placeholder="标签（逗号分隔）" data-testid="clip-tags" value={tags} onInput={(e) => setTags((e.currentTarget as HTMLInputElement).value)} />
+            <textarea aria-label={t('clipNote')} placeholder={t('clipNote')} maxLength={20000} data-testid="clip-note" value={note} onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)} />
+            <input type="text" aria-label={t('clipTags')} placeholder={t('clipTagsPlaceholder')} data-testid="clip-tags" value={tags} onInput={(e) => setTags((e.currentTarget as HTMLInputElement).value)} />
           </div>
           <div class="fzl-coll-actions">
             <button type="button" data-testid="clip-save" disabled={!dirty} onClick={() => void saveEdits()}>
-              保存
+              {t('save')}
             </button>
             {others.length ? (
               <>
-                <select aria-label="目标收藏夹" data-testid="clip-target" value={target} onChange={(e) => setTarget((e.currentTarget as HTMLSelectElement).value)}>
-                  <option value="">移到/复制到…</option>
+                <select aria-label={t('targetCollection')} data-testid="clip-target" value={target} onChange={(e) => setTarget((e.currentTarget as HTMLSelectElement).value)}>
+                  <option value="">{t('moveCopyTo')}</option>
                   {others.map((c) => (
                     <option value={c.id}>{c.name}</option>
                   ))}
                 </select>
                 {collectionId ? (
                   <button type="button" disabled={!target} data-testid="clip-move" onClick={() => void transfer('move')}>
-                    移动
+                    {t('move')}
                   </button>
                 ) : null}
                 <button type="button" disabled={!target} data-testid="clip-copy" onClick={() => void transfer('copy')}>
-                  复制
+                  {t('copy')}
                 </button>
               </>
             ) : null}
             <button type="button" onClick={() => setEditing(false)}>
-              收起
+              {t('collapse')}
             </button>
           </div>
         </>
@@ -104,14 +106,14 @@ export function ClipItem({ clip, collections, collectionId, send, onChanged, onD
       <div class="fzl-coll-actions">
         {editing ? null : (
           <button type="button" data-testid="clip-edit" onClick={() => setEditing(true)}>
-            笔记/标签/移动
+            {t('clipEdit')}
           </button>
         )}
         <button type="button" data-testid="clip-open" onClick={() => void send('collections/openClip', { clipId: clip.id })}>
-          打开原文
+          {t('openArticle')}
         </button>
         <button type="button" data-testid="clip-delete" onClick={() => void remove()}>
-          删除
+          {t('delete')}
         </button>
       </div>
     </li>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { useT } from '../i18n';
 import css from './picker.css?inline';
 
 /** Choosing the collection for a clip, inside the page's shadow-DOM UI. Page text is shown as text only. */
@@ -19,6 +20,7 @@ export function ClipPicker({ quote, collections, selectedId, status, onSave, onC
   const initial = selectedId && collections.some((c) => c.id === selectedId) ? selectedId : collections[0]?.id ?? NEW;
   const [choice, setChoice] = useState(initial);
   const [newName, setNewName] = useState('');
+  const t = useT();
   const nameInput = useRef<HTMLInputElement>(null);
   const select = useRef<HTMLSelectElement>(null);
   useEffect(() => setChoice(initial), [initial]);
@@ -38,7 +40,7 @@ export function ClipPicker({ quote, collections, selectedId, status, onSave, onC
     <form
       class="picker"
       role="dialog"
-      aria-label="剪藏到收藏夹"
+      aria-label={t('pickerTitle')}
       data-testid="fzl-clip-picker"
       onSubmit={submit}
       onKeyDown={(e) => {
@@ -46,14 +48,14 @@ export function ClipPicker({ quote, collections, selectedId, status, onSave, onC
       }}
     >
       <style>{css}</style>
-      <h2>剪藏到收藏夹</h2>
+      <h2>{t('pickerTitle')}</h2>
       <div class="quote" data-testid="fzl-clip-quote">
         {quote}
       </div>
       {collections.length > 0 ? (
         <select
           ref={select}
-          aria-label="收藏夹"
+          aria-label={t('collection')}
           data-testid="fzl-clip-collection"
           value={choice}
           onChange={(e) => setChoice((e.currentTarget as HTMLSelectElement).value)}
@@ -63,7 +65,7 @@ export function ClipPicker({ quote, collections, selectedId, status, onSave, onC
               {c.name}
             </option>
           ))}
-          <option value={NEW}>新建收藏夹…</option>
+          <option value={NEW}>{t('newCollectionOption')}</option>
         </select>
       ) : null}
       {choice === NEW ? (
@@ -71,8 +73,8 @@ export function ClipPicker({ quote, collections, selectedId, status, onSave, onC
           ref={nameInput}
           type="text"
           maxLength={200}
-          placeholder="新收藏夹名称"
-          aria-label="新收藏夹名称"
+          placeholder={t('newCollectionName')}
+          aria-label={t('newCollectionName')}
           data-testid="fzl-clip-new-name"
           value={newName}
           onInput={(e) => setNewName((e.currentTarget as HTMLInputElement).value)}
@@ -80,7 +82,7 @@ export function ClipPicker({ quote, collections, selectedId, status, onSave, onC
       ) : null}
       {typeof status === 'object' && 'saved' in status ? (
         <div class="saved" role="status" data-testid="fzl-clip-saved">
-          已收藏到「{status.saved}」
+          {t('savedTo', { name: status.saved })}
         </div>
       ) : null}
       {typeof status === 'object' && 'error' in status ? (
@@ -90,10 +92,10 @@ export function ClipPicker({ quote, collections, selectedId, status, onSave, onC
       ) : null}
       <div class="row">
         <button type="button" onClick={onCancel}>
-          取消
+          {t('cancel')}
         </button>
         <button type="submit" data-testid="fzl-clip-save" disabled={!canSave}>
-          {saving ? '保存中…' : '收藏'}
+          {saving ? t('saving') : t('clip')}
         </button>
       </div>
     </form>

@@ -2,7 +2,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Clip } from '@/lib/collections';
 import type { CollectionsOverview, PageClipsAnswer } from '@/lib/messaging/messages/collections';
 import { ClipItem } from './ClipItem';
-import { CLIP_KIND_LABELS, errorText } from './labels';
+import type { MessageKey, MessageParams } from '@/lib/i18n';
+import { useT } from '../i18n';
+import { CLIP_KIND_KEYS, errorText } from './labels';
 import type { Send } from './send';
 import './collections.css';
 
@@ -16,13 +18,15 @@ export interface CollectionsPanelProps {
 const PAGE_SIZE = 30;
 
 interface Undo {
-  label: string;
+  /** A catalog key, not a text: the notice follows a language change. */
+  label: { key: MessageKey; params: MessageParams };
   run: () => Promise<void>;
 }
 
 /** The popup's "收藏夹" tab: collections, their clips, search, this page's clips. */
 export function CollectionsPanel({ send, sendToTab }: CollectionsPanelProps) {
   const [overview, setOverview] = useState<CollectionsOverview | null>(null);
+  const t = useT();
   const [selected, setSelected] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const [list, setList] = useState<{ clips: Clip[]; total: number } | null>(null);
@@ -38,7 +42,7 @@ export function CollectionsPanel({ send, sendToTab }: CollectionsPanelProps) {
 
   const loadOverview = async (prefer?: string | null) => {
     const result = await send('collections/list', {});
-    if (!result.ok) return setError(errorText(result.error));
+    if (!result.ok) return setError(errorText(result.error, t));
     setOverview(result.value);
     const exists = (id: string | null) => id !== null && result.value.collections.some((c) => c.id === id);
     setSelected((current) => {
@@ -56,7 +60,7 @@ export function CollectionsPanel({ send, sendToTab }: CollectionsPanelProps) {
     const ticket = ++latest.current;
     const result = await send('collections/clips', { query, limit, ...(selected ? { collectionId: selected } : {}) });
     if (ticket !== latest.current) return; // a later keystroke's answer wins
-    if (!result.ok) return setError(errorText(result.error));
+    if (!result.ok) return setError(errorText(result.error, t));
     setList(result.value);
   };
 
@@ -84,7 +88,7 @@ export function CollectionsPanel({ send, sendToTab }: CollectionsPanelProps) {
     setError(null);
     const result = await run();
     if (!result.ok) {
-      setError(errorText(result.error));
+      setError(errorText(result.error, t));
       return null;
     }
     return result.value;
@@ -114,7 +118,7 @@ export function CollectionsPanel({ send, sendToTab }: CollectionsPanelProps) {
     const deleted = await act(() => send('collections/delete', { collectionId: id }));
     if (!deleted) return;
     setUndo({
-      label: `已删除收藏夹「${name}」（${deleted.undo.clips.length} 条）`,
+      label: { key: 'deletedCollection', params: { name, count: deleted.undo.clips.length } },
       run: async () => {
         const restored = await act(() => send('collections/restoreCollection', { undo: deleted.undo }));
         if (restored) await loadOverview(restored.collection.id);
@@ -126,7 +130,7 @@ export function CollectionsPanel({ send, sendToTab }: CollectionsPanelProps) {
 
   const onClipDeleted = (clip: Clip, payload: unknown) => {
     setUndo({
-      label: `已删除摘录「${clip.text.slice(0, 20)}${clip.text.length > 20 ? '…' : ''}」`,
+      label: { key: 'deletedClip', params: { text: `${clip.text.slice(0, 20)}${clip.text.length > 20 ? '…' : ''}` } },
       run: async () => {
         const restored = await act(() => send('collections/restoreClips', { undo: payload as Record<string, unknown> }));
         if (restored) await refresh();
@@ -144,8 +148,8 @@ export function CollectionsPanel({ send, sendToTab }: CollectionsPanelProps) {
       <div class="fzl-coll-bar">
         <input
           type="search"
-          placeholder="搜索摘录、笔记、标签、来源…"
-          aria-label="搜索收藏"
+          placeholder={t('searchClipsPlaceholder')}
+          aria-label={t('searchClips')}
           maxLength={500}
           data-testid="collections-search"
           value={query}
@@ -155,17 +159,17 @@ export function CollectionsPanel({ send, sendToTab }: CollectionsPanelProps) {
           }}
         />
         <button type="button" data-testid="open-manager" onClick={() => void send('collections/openManager', {})}>
-          管理器
+          {t('openManager')}
         </button>
       </div>
 
       {overview === null ? (
         error ? null : <div class="fzl-muted">…</div>
       ) : (
-        <ul class="fzl-coll-list fzl-coll-collections" data-testid="collections-list" aria-label="收藏夹">
+        <ul class="fzl-coll-list fzl-coll-collections" data-testid="collections-list" aria-label={t('tabCollections')}>
           <li aria-current={selected === null}>
             <button type="button" class="fzl-coll-name" data-testid="collection-all" onClick={() => setSelected(null)}>
-              全部收藏（{overview.totalClips}）
+              {t('allClipsCount', { count: overview.totalClips })}
             </button>
           </li>
           {collections.map((c) => (
@@ -174,7 +178,7 @@ export function CollectionsPanel({ send, sendToTab }: CollectionsPanelProps) {
                 <>
                   <input
                     type="text"
-                    aria-label="新名称"
+                    aria-label={t('newName')}
                     maxLength={200}
                     data-testid="collection-rename-input"
                     value={renaming.name}
@@ -182,32 +186,32 @@ export function CollectionsPanel({ send, sendToTab }: CollectionsPanelProps) {
                     onKeyDown={(e) => e.key === 'Enter' && void rename()}
                   />
                   <button type="button" data-testid="collection-rename-save" onClick={() => void rename()}>
-                    确定
+                    {t('ok')}
                   </button>
                   <button type="button" onClick={() => setRenaming(null)}>
-                    取消
+                    {t('cancel')}
                   </button>
                 </>
               ) : confirmDelete === c.id ? (
                 <>
-                  <span class="fzl-coll-name">删除「{c.name}」及其 {c.clipCount} 条？</span>
+                  <span class="fzl-coll-name">{t('confirmDeleteCollection', { name: c.name, count: c.clipCount })}</span>
                   <button type="button" data-testid="collection-delete-confirm" onClick={() => void deleteCollection(c.id)}>
-                    删除
+                    {t('delete')}
                   </button>
                   <button type="button" onClick={() => setConfirmDelete(null)}>
-                    取消
+                    {t('cancel')}
                   </button>
                 </>
               ) : (
                 <>
                   <button type="button" class="fzl-coll-name" data-testid="collection-name" onClick={() => setSelected(c.id)}>
-                    {c.name}（{c.clipCount}）
+                    {t('nameWithCount', { name: c.name, count: c.clipCount })}
                   </button>
-                  <button type="button" aria-label={`重命名 ${c.name}`} data-testid="collection-rename" onClick={() => setRenaming({ id: c.id, name: c.name })}>
-                    改名
+                  <button type="button" aria-label={t('renameCollection', { name: c.name })} data-testid="collection-rename" onClick={() => setRenaming({ id: c.id, name: c.name })}>
+                    {t('rename')}
                   </button>
-                  <button type="button" aria-label={`删除 ${c.name}`} data-testid="collection-delete" onClick={() => setConfirmDelete(c.id)}>
-                    删除
+                  <button type="button" aria-label={t('deleteCollection', { name: c.name })} data-testid="collection-delete" onClick={() => setConfirmDelete(c.id)}>
+                    {t('delete')}
                   </button>
                 </>
               )}
@@ -218,8 +222,8 @@ export function CollectionsPanel({ send, sendToTab }: CollectionsPanelProps) {
       <div class="fzl-coll-bar">
         <input
           type="text"
-          placeholder="新收藏夹名称"
-          aria-label="新收藏夹名称"
+          placeholder={t('newCollectionName')}
+          aria-label={t('newCollectionName')}
           maxLength={200}
           data-testid="collection-new-name"
           value={newName}
@@ -227,7 +231,7 @@ export function CollectionsPanel({ send, sendToTab }: CollectionsPanelProps) {
           onKeyDown={(e) => e.key === 'Enter' && void create()}
         />
         <button type="button" data-testid="collection-create" disabled={!newName.trim()} onClick={() => void create()}>
-          新建
+          {t('createCollection')}
         </button>
       </div>
 
@@ -239,12 +243,12 @@ export function CollectionsPanel({ send, sendToTab }: CollectionsPanelProps) {
 
       {page && page.clips.length ? (
         <section data-testid="page-clips">
-          <h2 class="fzl-h2">本页收藏（{page.clips.length}）</h2>
+          <h2 class="fzl-h2">{t('pageClips', { count: page.clips.length })}</h2>
           <ul class="fzl-coll-list">
             {found.map(({ clip }) => (
               <li>
                 <button type="button" class="fzl-entity" data-testid="page-clip-found" onClick={() => void sendToTab?.('clips/scrollTo', { clipId: clip.id })}>
-                  <span class="fzl-coll-kind">{CLIP_KIND_LABELS[clip.kind]}</span>
+                  <span class="fzl-coll-kind">{t(CLIP_KIND_KEYS[clip.kind])}</span>
                   {clip.text.length > 40 ? `${clip.text.slice(0, 40)}…` : clip.text}
                 </button>
               </li>
@@ -252,11 +256,11 @@ export function CollectionsPanel({ send, sendToTab }: CollectionsPanelProps) {
           </ul>
           {missing.length ? (
             <>
-              <h2 class="fzl-h2 fzl-coll-missing">本页未找到（{missing.length}）</h2>
+              <h2 class="fzl-h2 fzl-coll-missing">{t('pageClipsMissing', { count: missing.length })}</h2>
               <ul class="fzl-coll-list" data-testid="page-clips-missing">
                 {missing.map(({ clip }) => (
-                  <li class="fzl-coll-meta" data-testid="page-clip-missing" title="原文已改动，收藏仍保留">
-                    <span class="fzl-coll-kind">{CLIP_KIND_LABELS[clip.kind]}</span>
+                  <li class="fzl-coll-meta" data-testid="page-clip-missing" title={t('pageClipMissingTitle')}>
+                    <span class="fzl-coll-kind">{t(CLIP_KIND_KEYS[clip.kind])}</span>
                     {clip.text}
                   </li>
                 ))}
@@ -269,12 +273,12 @@ export function CollectionsPanel({ send, sendToTab }: CollectionsPanelProps) {
       {list ? (
         <section>
           <h2 class="fzl-h2" data-testid="clips-heading">
-            {selected ? collections.find((c) => c.id === selected)?.name ?? '' : '全部收藏'}
-            {query ? ` · 搜索“${query}”` : ''} · {list.total} 条
+            {selected ? collections.find((c) => c.id === selected)?.name ?? '' : t('allClips')}
+            {query ? ` · ${t('searchingFor', { query })}` : ''} · {t('clipCount', { count: list.total })}
           </h2>
           {list.total === 0 ? (
             <div class="fzl-muted" data-testid="clips-empty">
-              {query ? '没有匹配的摘录' : '还没有摘录：在文章里点高亮卡片的「收藏」，或选中文字后右键「剪藏到收藏夹…」'}
+              {query ? t('noMatchingClips') : t('noClipsYet')}
             </div>
           ) : (
             <ul class="fzl-coll-list fzl-coll-clips" data-testid="clips-list">
@@ -294,7 +298,7 @@ export function CollectionsPanel({ send, sendToTab }: CollectionsPanelProps) {
           )}
           {list.total > list.clips.length ? (
             <button type="button" data-testid="clips-more" onClick={() => setLimit((n) => n + PAGE_SIZE)}>
-              更多（还有 {list.total - list.clips.length} 条）
+              {t('moreClips', { count: list.total - list.clips.length })}
             </button>
           ) : null}
         </section>
@@ -302,7 +306,7 @@ export function CollectionsPanel({ send, sendToTab }: CollectionsPanelProps) {
 
       {undo ? (
         <div class="fzl-coll-toast" role="status" data-testid="undo-toast">
-          <span>{undo.label}</span>
+          <span>{t(undo.label.key, undo.label.params)}</span>
           <button
             type="button"
             data-testid="undo"
@@ -312,9 +316,9 @@ export function CollectionsPanel({ send, sendToTab }: CollectionsPanelProps) {
               void run();
             }}
           >
-            撤销
+            {t('undo')}
           </button>
-          <button type="button" aria-label="关闭" onClick={() => setUndo(null)}>
+          <button type="button" aria-label={t('close')} onClick={() => setUndo(null)}>
             ×
           </button>
         </div>

@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { searchClips, type Clip, type ClipKind } from '@/lib/collections';
 import type { CollectionsOverview, ExportFormat, ImportAnswer } from '@/lib/messaging/messages/collections';
-import { CLIP_KIND_LABELS, clipDate, errorText } from './labels';
+import type { MessageKey } from '@/lib/i18n';
+import { useI18n } from '../i18n';
+import { CLIP_KIND_KEYS, clipDate, errorText } from './labels';
 import type { Send } from './send';
 import './collections.css';
 
@@ -11,12 +13,12 @@ export interface ManagerProps {
   download: (text: string, filename: string, mimeType: string) => void;
 }
 
-export const EXPORT_FORMAT_LABELS: Record<ExportFormat, string> = {
-  json: 'JSON（可再导入）',
-  csv: 'CSV（Excel）',
-  markdown: 'Markdown',
-  csl: 'CSL-JSON（Zotero 等）',
-  webanno: 'W3C Web Annotation',
+export const EXPORT_FORMAT_KEYS: Record<ExportFormat, MessageKey> = {
+  json: 'formatJson',
+  csv: 'formatCsv',
+  markdown: 'formatMarkdown',
+  csl: 'formatCsl',
+  webanno: 'formatWebAnnotation',
 };
 
 type SortKey = 'date' | 'created' | 'kind' | 'site' | 'text';
@@ -63,6 +65,7 @@ function compare(key: SortKey, a: Clip, b: Clip): number {
 
 /** The full-page manager: every clip in a table with filters, sorting, bulk actions, statistics, export and import. */
 export function Manager({ send, download }: ManagerProps) {
+  const { t } = useI18n();
   const [overview, setOverview] = useState<CollectionsOverview | null>(null);
   const [clips, setClips] = useState<Clip[] | null>(null);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
@@ -79,8 +82,8 @@ export function Manager({ send, download }: ManagerProps) {
 
   const load = async () => {
     const [list, all] = await Promise.all([send('collections/list', {}), send('collections/clips', { limit: 1_000_000 })]);
-    if (!list.ok) return setMessage({ error: true, text: errorText(list.error) });
-    if (!all.ok) return setMessage({ error: true, text: errorText(all.error) });
+    if (!list.ok) return setMessage({ error: true, text: errorText(list.error, t) });
+    if (!all.ok) return setMessage({ error: true, text: errorText(all.error, t) });
     setOverview(list.value);
     setClips(all.value.clips);
     setSelected((current) => new Set([...current].filter((id) => all.value.clips.some((c) => c.id === id))));
@@ -129,7 +132,7 @@ export function Manager({ send, download }: ManagerProps) {
     setMessage(null);
     const result = await action();
     setBusy(false);
-    if (!result.ok) setMessage({ error: true, text: errorText(result.error!) });
+    if (!result.ok) setMessage({ error: true, text: errorText(result.error!, t) });
     else setMessage({ error: false, text: label });
     await load();
     return result.ok;
@@ -139,9 +142,9 @@ export function Manager({ send, download }: ManagerProps) {
     setBusy(true);
     const result = await send('collections/export', { format: exportFormat, ...scope });
     setBusy(false);
-    if (!result.ok) return setMessage({ error: true, text: errorText(result.error) });
+    if (!result.ok) return setMessage({ error: true, text: errorText(result.error, t) });
     download(result.value.text, result.value.filename, result.value.mimeType);
-    setMessage({ error: false, text: `已导出 ${result.value.clips} 条：${result.value.filename}` });
+    setMessage({ error: false, text: t('exported', { count: result.value.clips, filename: result.value.filename }) });
   };
 
   const importFile = async (file: File) => {
@@ -150,7 +153,7 @@ export function Manager({ send, download }: ManagerProps) {
     const text = await file.text();
     const result = await send('collections/import', { text });
     setBusy(false);
-    if (!result.ok) return setMessage({ error: true, text: errorText(result.error) });
+    if (!result.ok) return setMessage({ error: true, text: errorText(result.error, t) });
     setReport(result.value);
     await load();
   };
@@ -166,64 +169,62 @@ export function Manager({ send, download }: ManagerProps) {
 
   return (
     <main class="fzl-manager fzl-coll" data-testid="manager">
-      <h1>反诈透镜 · 收藏管理</h1>
+      <h1>{t('managerTitle')}</h1>
       {clips === null ? (
         message ? null : <div class="fzl-muted">…</div>
       ) : (
         <div class="fzl-muted" data-testid="manager-summary">
-          {collections.length} 个收藏夹 · {clips.length} 条摘录 · 当前显示 {visible.length} 条
+          {t('managerSummary', { collections: collections.length, clips: clips.length, shown: visible.length })}
         </div>
       )}
 
-      <section class="fzl-manager-filters" aria-label="筛选">
-        <input type="search" placeholder="搜索" aria-label="搜索" data-testid="filter-query" value={filters.query} onInput={(e) => setFilter('query', (e.currentTarget as HTMLInputElement).value)} />
-        <select aria-label="收藏夹" data-testid="filter-collection" value={filters.collectionId} onChange={(e) => setFilter('collectionId', (e.currentTarget as HTMLSelectElement).value)}>
-          <option value="">全部收藏夹</option>
+      <section class="fzl-manager-filters" aria-label={t('filters')}>
+        <input type="search" placeholder={t('search')} aria-label={t('search')} data-testid="filter-query" value={filters.query} onInput={(e) => setFilter('query', (e.currentTarget as HTMLInputElement).value)} />
+        <select aria-label={t('collection')} data-testid="filter-collection" value={filters.collectionId} onChange={(e) => setFilter('collectionId', (e.currentTarget as HTMLSelectElement).value)}>
+          <option value="">{t('allCollections')}</option>
           {collections.map((c) => (
-            <option value={c.id}>
-              {c.name}（{c.clipCount}）
-            </option>
+            <option value={c.id}>{t('nameWithCount', { name: c.name, count: c.clipCount })}</option>
           ))}
         </select>
-        <select aria-label="类型" data-testid="filter-kind" value={filters.kind} onChange={(e) => setFilter('kind', (e.currentTarget as HTMLSelectElement).value)}>
-          <option value="">全部类型</option>
-          {(Object.keys(CLIP_KIND_LABELS) as ClipKind[]).map((k) => (
-            <option value={k}>{CLIP_KIND_LABELS[k]}</option>
+        <select aria-label={t('clipType')} data-testid="filter-kind" value={filters.kind} onChange={(e) => setFilter('kind', (e.currentTarget as HTMLSelectElement).value)}>
+          <option value="">{t('allTypes')}</option>
+          {(Object.keys(CLIP_KIND_KEYS) as ClipKind[]).map((k) => (
+            <option value={k}>{t(CLIP_KIND_KEYS[k])}</option>
           ))}
         </select>
-        <select aria-label="机构" data-testid="filter-agency" value={filters.agency} onChange={(e) => setFilter('agency', (e.currentTarget as HTMLSelectElement).value)}>
-          <option value="">全部机构</option>
+        <select aria-label={t('kindsAgency')} data-testid="filter-agency" value={filters.agency} onChange={(e) => setFilter('agency', (e.currentTarget as HTMLSelectElement).value)}>
+          <option value="">{t('allAgencies')}</option>
           {options.agencies.map((a) => (
             <option value={a}>{a}</option>
           ))}
         </select>
-        <select aria-label="专项行动" data-testid="filter-operation" value={filters.operation} onChange={(e) => setFilter('operation', (e.currentTarget as HTMLSelectElement).value)}>
-          <option value="">全部行动</option>
+        <select aria-label={t('kindsOperation')} data-testid="filter-operation" value={filters.operation} onChange={(e) => setFilter('operation', (e.currentTarget as HTMLSelectElement).value)}>
+          <option value="">{t('allOperations')}</option>
           {options.operations.map((o) => (
             <option value={o}>{o}</option>
           ))}
         </select>
-        <select aria-label="网站" data-testid="filter-site" value={filters.site} onChange={(e) => setFilter('site', (e.currentTarget as HTMLSelectElement).value)}>
-          <option value="">全部网站</option>
+        <select aria-label={t('site')} data-testid="filter-site" value={filters.site} onChange={(e) => setFilter('site', (e.currentTarget as HTMLSelectElement).value)}>
+          <option value="">{t('allSites')}</option>
           {options.sites.map((s) => (
             <option value={s}>{s}</option>
           ))}
         </select>
         <label>
-          从 <input type="date" aria-label="起始日期" data-testid="filter-from" value={filters.from} onInput={(e) => setFilter('from', (e.currentTarget as HTMLInputElement).value)} />
+          {t('dateFrom')} <input type="date" aria-label={t('dateFromLabel')} data-testid="filter-from" value={filters.from} onInput={(e) => setFilter('from', (e.currentTarget as HTMLInputElement).value)} />
         </label>
         <label>
-          到 <input type="date" aria-label="结束日期" data-testid="filter-to" value={filters.to} onInput={(e) => setFilter('to', (e.currentTarget as HTMLInputElement).value)} />
+          {t('dateTo')} <input type="date" aria-label={t('dateToLabel')} data-testid="filter-to" value={filters.to} onInput={(e) => setFilter('to', (e.currentTarget as HTMLInputElement).value)} />
         </label>
         <button type="button" onClick={() => setFilters(NO_FILTERS)}>
-          清除筛选
+          {t('clearFilters')}
         </button>
       </section>
 
-      <section class="fzl-manager-filters" aria-label="批量操作">
-        <span data-testid="selected-count">已选 {selected.size} 条</span>
-        <select aria-label="目标收藏夹" data-testid="bulk-target" value={target} onChange={(e) => setTarget((e.currentTarget as HTMLSelectElement).value)}>
-          <option value="">目标收藏夹…</option>
+      <section class="fzl-manager-filters" aria-label={t('bulkActions')}>
+        <span data-testid="selected-count">{t('selectedCount', { count: selected.size })}</span>
+        <select aria-label={t('targetCollection')} data-testid="bulk-target" value={target} onChange={(e) => setTarget((e.currentTarget as HTMLSelectElement).value)}>
+          <option value="">{t('targetCollectionOption')}</option>
           {collections.map((c) => (
             <option value={c.id}>{c.name}</option>
           ))}
@@ -232,51 +233,51 @@ export function Manager({ send, download }: ManagerProps) {
           type="button"
           data-testid="bulk-move"
           disabled={busy || !selected.size || !target || !filters.collectionId || target === filters.collectionId}
-          title={filters.collectionId ? '' : '先在上面选择一个收藏夹，才能从它移出'}
+          title={filters.collectionId ? '' : t('moveNeedsSource')}
           onClick={() =>
-            void run(`已移动 ${selected.size} 条`, () =>
+            void run(t('movedCount', { count: selected.size }), () =>
               send('collections/moveClips', { clipIds: selectedIds, fromCollectionId: filters.collectionId, toCollectionId: target }),
             )
           }
         >
-          移动
+          {t('move')}
         </button>
-        <button type="button" data-testid="bulk-copy" disabled={busy || !selected.size || !target} onClick={() => void run(`已复制 ${selected.size} 条`, () => send('collections/copyClips', { clipIds: selectedIds, toCollectionId: target }))}>
-          复制
+        <button type="button" data-testid="bulk-copy" disabled={busy || !selected.size || !target} onClick={() => void run(t('copiedCount', { count: selected.size }), () => send('collections/copyClips', { clipIds: selectedIds, toCollectionId: target }))}>
+          {t('copy')}
         </button>
         <button
           type="button"
           data-testid="bulk-delete"
           disabled={busy || !selected.size}
           onClick={() => {
-            if (!confirm(`删除所选 ${selected.size} 条摘录？`)) return;
-            void run(`已删除 ${selected.size} 条`, () => send('collections/deleteClips', { clipIds: selectedIds }));
+            if (!confirm(t('confirmDeleteClips', { count: selected.size }))) return;
+            void run(t('deletedCount', { count: selected.size }), () => send('collections/deleteClips', { clipIds: selectedIds }));
           }}
         >
-          删除
+          {t('delete')}
         </button>
         <button type="button" data-testid="bulk-export" disabled={busy || !selected.size} onClick={() => void exportClips({ clipIds: selectedIds })}>
-          导出所选
+          {t('exportSelected')}
         </button>
       </section>
 
-      <section class="fzl-manager-filters" aria-label="导出与导入">
-        <select aria-label="导出范围" data-testid="export-scope" value={exportScope} onChange={(e) => setExportScope((e.currentTarget as HTMLSelectElement).value)}>
-          <option value="">全部收藏夹</option>
+      <section class="fzl-manager-filters" aria-label={t('exportImport')}>
+        <select aria-label={t('exportScope')} data-testid="export-scope" value={exportScope} onChange={(e) => setExportScope((e.currentTarget as HTMLSelectElement).value)}>
+          <option value="">{t('allCollections')}</option>
           {collections.map((c) => (
             <option value={c.id}>{c.name}</option>
           ))}
         </select>
-        <select aria-label="导出格式" data-testid="export-format" value={exportFormat} onChange={(e) => setExportFormat((e.currentTarget as HTMLSelectElement).value as ExportFormat)}>
-          {(Object.keys(EXPORT_FORMAT_LABELS) as ExportFormat[]).map((f) => (
-            <option value={f}>{EXPORT_FORMAT_LABELS[f]}</option>
+        <select aria-label={t('exportFormat')} data-testid="export-format" value={exportFormat} onChange={(e) => setExportFormat((e.currentTarget as HTMLSelectElement).value as ExportFormat)}>
+          {(Object.keys(EXPORT_FORMAT_KEYS) as ExportFormat[]).map((f) => (
+            <option value={f}>{t(EXPORT_FORMAT_KEYS[f])}</option>
           ))}
         </select>
         <button type="button" data-testid="export" disabled={busy} onClick={() => void exportClips(exportScope ? { collectionId: exportScope } : {})}>
-          导出
+          {t('export')}
         </button>
         <label>
-          导入 JSON：
+          {t('importJson')}
           <input
             type="file"
             accept="application/json,.json"
@@ -298,12 +299,12 @@ export function Manager({ send, download }: ManagerProps) {
       ) : null}
       {report ? <ImportReportView answer={report} /> : null}
 
-      <nav class="fzl-manager-views" aria-label="视图">
+      <nav class="fzl-manager-views" aria-label={t('views')}>
         <button type="button" aria-pressed={view === 'table'} data-testid="view-table" onClick={() => setView('table')}>
-          全部摘录
+          {t('viewAllClips')}
         </button>
         <button type="button" aria-pressed={view === 'statistics'} data-testid="view-statistics" onClick={() => setView('statistics')}>
-          数据（{statistics.length}）
+          {t('viewStatistics', { count: statistics.length })}
         </button>
       </nav>
 
@@ -314,20 +315,20 @@ export function Manager({ send, download }: ManagerProps) {
               <th>
                 <input
                   type="checkbox"
-                  aria-label="全选当前筛选结果"
+                  aria-label={t('selectAllShown')}
                   data-testid="select-all"
                   checked={visible.length > 0 && visible.every((c) => selected.has(c.id))}
                   onChange={(e) => setSelected((e.currentTarget as HTMLInputElement).checked ? new Set(visible.map((c) => c.id)) : new Set())}
                 />
               </th>
-              {sortHeader('kind', '类型')}
-              {sortHeader('text', '摘录')}
-              <th>笔记 / 标签</th>
-              <th>来源</th>
-              {sortHeader('site', '网站')}
-              {sortHeader('date', '日期')}
-              {sortHeader('created', '收藏于')}
-              <th>收藏夹</th>
+              {sortHeader('kind', t('clipType'))}
+              {sortHeader('text', t('colExcerpt'))}
+              <th>{t('colNoteTags')}</th>
+              <th>{t('source')}</th>
+              {sortHeader('site', t('site'))}
+              {sortHeader('date', t('date'))}
+              {sortHeader('created', t('colClippedAt'))}
+              <th>{t('collection')}</th>
             </tr>
           </thead>
           <tbody>
@@ -336,7 +337,7 @@ export function Manager({ send, download }: ManagerProps) {
                 <td>
                   <input
                     type="checkbox"
-                    aria-label="选择"
+                    aria-label={t('selectClip')}
                     data-testid="row-select"
                     checked={selected.has(c.id)}
                     onChange={(e) => {
@@ -347,7 +348,7 @@ export function Manager({ send, download }: ManagerProps) {
                     }}
                   />
                 </td>
-                <td>{CLIP_KIND_LABELS[c.kind]}</td>
+                <td>{t(CLIP_KIND_KEYS[c.kind])}</td>
                 <td class="fzl-manager-text">
                   {c.text}
                   {c.canonical && c.canonical !== c.text ? <div class="fzl-muted">→ {c.canonical}</div> : null}
@@ -373,13 +374,13 @@ export function Manager({ send, download }: ManagerProps) {
         <table class="fzl-table" data-testid="statistics-view">
           <thead>
             <tr>
-              <th>原文</th>
-              <th class="fzl-num">数值</th>
-              <th>单位</th>
-              <th>约数</th>
-              <th>指标</th>
-              <th>来源</th>
-              <th>日期</th>
+              <th>{t('colText')}</th>
+              <th class="fzl-num">{t('colValue')}</th>
+              <th>{t('colUnit')}</th>
+              <th>{t('colApprox')}</th>
+              <th>{t('colIndicator')}</th>
+              <th>{t('source')}</th>
+              <th>{t('date')}</th>
             </tr>
           </thead>
           <tbody>
@@ -388,7 +389,7 @@ export function Manager({ send, download }: ManagerProps) {
                 <td>{c.text}</td>
                 <td class="fzl-num">{c.value === undefined ? '' : c.value.toLocaleString('en-US', { maximumFractionDigits: 6 })}</td>
                 <td>{c.unit ?? ''}</td>
-                <td>{c.approx ? '约' : ''}</td>
+                <td>{c.approx ? t('approxMark') : ''}</td>
                 <td>{c.measure ?? ''}</td>
                 <td>
                   <button type="button" class="fzl-entity" title={c.target.url} onClick={() => void send('collections/openClip', { clipId: c.id })}>
@@ -404,7 +405,7 @@ export function Manager({ send, download }: ManagerProps) {
       )}
       {(view === 'table' ? visible.length : statistics.length) > shown ? (
         <button type="button" data-testid="show-more" onClick={() => setShown((n) => n + ROWS_PER_PAGE * 5)}>
-          显示更多（共 {view === 'table' ? visible.length : statistics.length} 条）
+          {t('showMore', { count: view === 'table' ? visible.length : statistics.length })}
         </button>
       ) : null}
     </main>
@@ -412,17 +413,18 @@ export function Manager({ send, download }: ManagerProps) {
 }
 
 function ImportReportView({ answer }: { answer: ImportAnswer }) {
+  const { t, parts } = useI18n();
   if (!answer.imported) {
     return (
       <div class="fzl-manager-report" role="alert" data-testid="import-report">
-        <strong class="fzl-coll-error">未导入，收藏没有任何改动。</strong>
+        <strong class="fzl-coll-error">{t('importRefused')}</strong>
         <div>{answer.message}</div>
         {answer.rejected.length ? (
           <ul>
             {answer.rejected.slice(0, 50).map((r) => (
               <li>{r.reason}</li>
             ))}
-            {answer.rejected.length > 50 ? <li>…… 共 {answer.rejected.length} 条被拒绝</li> : null}
+            {answer.rejected.length > 50 ? <li>{t('importRejectedTotal', { count: answer.rejected.length })}</li> : null}
           </ul>
         ) : null}
       </div>
@@ -431,8 +433,16 @@ function ImportReportView({ answer }: { answer: ImportAnswer }) {
   const r = answer.report;
   return (
     <div class="fzl-manager-report" role="status" data-testid="import-report">
-      <strong>导入完成</strong>：摘录 新增 <span data-testid="import-added">{r.added}</span> · 更新 {r.updated} · 跳过 {r.skipped} · 拒绝 {r.rejected.length}；收藏夹 新增{' '}
-      {r.collections.added} · 更新 {r.collections.updated} · 跳过 {r.collections.skipped}
+      {parts('importReport', {
+        done: <strong>{t('importDone')}</strong>,
+        added: <span data-testid="import-added">{r.added}</span>,
+        updated: r.updated,
+        skipped: r.skipped,
+        rejected: r.rejected.length,
+        collectionsAdded: r.collections.added,
+        collectionsUpdated: r.collections.updated,
+        collectionsSkipped: r.collections.skipped,
+      })}
       {r.rejected.length ? (
         <ul>
           {r.rejected.slice(0, 50).map((x) => (

@@ -1,11 +1,13 @@
 /** Display names and formats shared by the popup panel and the manager. */
 import type { Clip, ClipKind } from '@/lib/collections';
+import type { MessageKey, Translate } from '@/lib/i18n';
 
-export const CLIP_KIND_LABELS: Record<ClipKind, string> = {
-  operation: '专项行动',
-  agency: '机构',
-  statistic: '数据',
-  selection: '摘录',
+/** Catalog keys of the kinds of clip. */
+export const CLIP_KIND_KEYS: Record<ClipKind, MessageKey> = {
+  operation: 'kindOperation',
+  agency: 'kindAgency',
+  statistic: 'kindStatistic',
+  selection: 'kindSelection',
 };
 
 /** The page's date when known, else the day it was clipped (local time), as YYYY-MM-DD. */
@@ -23,8 +25,9 @@ export function parseTags(text: string): string[] {
     .filter((t) => t !== '');
 }
 
-export function errorText(error: { code: string; message: string }): string {
-  if (error.code === 'storage') return `存储失败：${error.message}`;
-  if (error.code === 'unreachable') return '后台未响应，请重试';
+/** A failed message as the reader sees it; other codes carry the library's own message. */
+export function errorText(error: { code: string; message: string }, t: Translate): string {
+  if (error.code === 'storage') return t('errStorage', { message: error.message });
+  if (error.code === 'unreachable') return t('errUnreachable');
   return error.message;
 }

@@ -21,6 +21,9 @@ import {
 } from '@/lib/collections';
 import { MessageError, type ErrorCode, type Handlers, type Result } from '@/lib/messaging';
 import type { CollectionsOverview, ExportFormat } from '@/lib/messaging/messages/collections';
+import { createTranslator, resolveLocale, type Locale } from '@/lib/i18n';
+import { loadSettings, watchSettings } from '../shared/settings-store';
+import type { Settings } from '@/lib/settings/settings';
 
 // One writer: every command goes through this store's serial queue, so concurrent messages from
 // many tabs never lose an update. Made on first use (never at import time: the build imports this).
@@ -163,17 +166,34 @@ export async function clipSelectionInTab(tabId: number): Promise<Result<{ status
 export const CLIP_MENU_ID = 'fzl-clip-selection';
 export const CLIP_COMMAND = 'clip-selection';
 
+/** The interface language: the reader's choice in options, else the browser's languages. */
+function menuLocale(settings: Settings | null): Locale {
+  const languages = [...(navigator.languages ?? []), navigator.language, browser.i18n.getUILanguage()].filter(Boolean);
+  return resolveLocale(settings?.uiLanguage ?? 'auto', languages);
+}
+
 /** The context menu item on selected text and the keyboard command, both clipping the selection. */
 export function registerClipEntryPoints(): void {
+  let menuLanguage: Locale | null = null;
   browser.runtime.onInstalled.addListener(() => {
-    const language = browser.i18n.getUILanguage().toLowerCase();
-    void browser.contextMenus.removeAll().then(() =>
-      browser.contextMenus.create({
-        id: CLIP_MENU_ID,
-        title: language.startsWith('zh') ? '剪藏到收藏夹…' : 'Clip to collection…',
-        contexts: ['selection'],
-      }),
-    );
+    void loadSettings()
+      .catch(() => null)
+      .then(async (settings) => {
+        menuLanguage = menuLocale(settings);
+        await browser.contextMenus.removeAll();
+        browser.contextMenus.create({
+          id: CLIP_MENU_ID,
+          title: createTranslator(menuLanguage)('menuClipSelection'),
+          contexts: ['selection'],
+        });
+      });
+  });
+  // The menu keeps its title across restarts; a language chosen in options renames it at once.
+  watchSettings((settings) => {
+    const locale = menuLocale(settings);
+    if (locale === menuLanguage) return;
+    menuLanguage = locale;
+    void browser.contextMenus.update(CLIP_MENU_ID, { title: createTranslator(locale)('menuClipSelection') }).catch(() => {});
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === CLIP_MENU_ID && tab?.id !== undefined) void clipSelectionInTab(tab.id);

@@ -1,7 +1,9 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { Manager } from '@/components/collections/Manager';
+import { browserLanguages, LocalizedRoot } from '@/components/i18n';
 import { createMessenger } from '@/lib/messaging';
+import { loadSettings, watchSettings } from '../shared/settings-store';
 import '@/components/base.css';
 
 /** Saves text as a file: a Blob URL clicked through `<a download>`, revoked once the click is handled. */
@@ -17,4 +19,10 @@ function download(text: string, filename: string, mimeType: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-render(<Manager send={createMessenger((m) => browser.runtime.sendMessage(m))} download={download} />, document.getElementById('app')!);
+const language = { load: loadSettings, watch: watchSettings, browserLanguages: browserLanguages(browser.i18n.getUILanguage()) };
+render(
+  <LocalizedRoot source={language} title="managerTitle">
+    <Manager send={createMessenger((m) => browser.runtime.sendMessage(m))} download={download} />
+  </LocalizedRoot>,
+  document.getElementById('app')!,
+);

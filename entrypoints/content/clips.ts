@@ -13,6 +13,7 @@ import { MessageError, type createMessenger, type Handlers, type Result } from '
 import type { ClipSelectionAnswer, PageClipsAnswer } from '@/lib/messaging/messages/collections';
 import type { Lens } from '@/lib/page/lens';
 import { siteOf } from '@/lib/sites/news-sites';
+import { uiText } from './ui';
 
 type Messenger = ReturnType<typeof createMessenger>;
 
@@ -185,7 +186,7 @@ export function createPageClips(deps: PageClipsDeps) {
     const article = state?.status === 'active' ? state.article : null;
     const text = annotated.map.text;
     if (end - start > LIMITS.textLength) {
-      throw new MessageError('invalid', `所选文字过长（${end - start} 字，最多 ${LIMITS.textLength} 字）`);
+      throw new MessageError('invalid', uiText('clipTooLong', { length: end - start, max: LIMITS.textLength }));
     }
     const pageUrl = url();
     const target: ClipDraft['target'] = {
@@ -236,7 +237,7 @@ export function createPageClips(deps: PageClipsDeps) {
         status: 'idle',
         onCancel: () => {
           showPicker(null);
-          reject(new Error('未收藏'));
+          reject(new Error(uiText('clipCancelled')));
         },
         onSave: (choice) => {
           showPicker({ ...props, status: 'saving' });
@@ -269,17 +270,17 @@ export function createPageClips(deps: PageClipsDeps) {
 
   function active(): AnnotatedText {
     const annotated = deps.lens()?.annotated();
-    if (!annotated) throw new MessageError('invalid', '本页没有识别到正文，无法剪藏');
+    if (!annotated) throw new MessageError('invalid', uiText('clipNoArticle'));
     return annotated;
   }
 
   function clipSelection(): ClipSelectionAnswer {
     const annotated = deps.lens()?.annotated();
-    if (!annotated) return { status: 'refused', reason: '本页没有识别到正文，无法剪藏' };
+    if (!annotated) return { status: 'refused', reason: uiText('clipNoArticle') };
     const selection = win.getSelection();
-    if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return { status: 'refused', reason: '没有选中文字' };
+    if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return { status: 'refused', reason: uiText('clipNoSelection') };
     const offsets = rangeToOffsets(annotated.map, selection.getRangeAt(0));
-    if (!offsets) return { status: 'refused', reason: '所选文字不在正文中' };
+    if (!offsets) return { status: 'refused', reason: uiText('clipOutsideArticle') };
     let draft: ClipDraft;
     try {
       draft = draftFor(annotated, offsets.start, offsets.end, { kind: 'selection' });

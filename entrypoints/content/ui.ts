@@ -8,10 +8,45 @@ import { HighlightCard, placeCard, type CardPosition } from '@/components/Highli
 import { Legend } from '@/components/Legend';
 import { ClipPicker, type ClipPickerProps } from '@/components/collections/ClipPicker';
 import css from '@/components/lens-ui.css?inline';
+import { browserLanguages, I18nProvider } from '@/components/i18n';
 import type { PageAnnotation } from '@/lib/highlight/page-annotations';
+import { createTranslator, LANGUAGE_TAGS, resolveLocale, type Locale, type Translate } from '@/lib/i18n';
 import type { LegendState, LensUi } from '@/lib/page/lens';
+import type { Settings } from '@/lib/settings/settings';
+import { loadSettings, watchSettings } from '../shared/settings-store';
 
 export const UI_TAG = 'fzl-root';
+
+// The reader's interface language (options, else the browser's), followed while our UI is on the
+// page: the card, legend and picker, and the texts this script sends to the popup (uiText).
+let locale: Locale = resolveLocale('auto', browserLanguages(''));
+let translate: Translate = createTranslator(locale);
+const languageListeners = new Set<() => void>();
+let stopWatching: (() => void) | null = null;
+
+export const uiText: Translate = (key, params) => translate(key, params);
+
+function followLanguage(onChange: () => void): () => void {
+  languageListeners.add(onChange);
+  if (!stopWatching) {
+    const apply = (settings: Settings) => {
+      const next = resolveLocale(settings.uiLanguage, browserLanguages(''));
+      if (next === locale) return;
+      locale = next;
+      translate = createTranslator(next);
+      for (const listener of languageListeners) listener();
+    };
+    void loadSettings().then(apply, () => {});
+    stopWatching = watchSettings(apply);
+  }
+  return () => {
+    languageListeners.delete(onChange);
+    if (languageListeners.size === 0) {
+      stopWatching?.();
+      stopWatching = null;
+    }
+  };
+}
 
 export interface LensUiHandlers {
   onStep: (delta: 1 | -1) => void;
@@ -35,8 +70,10 @@ export function createLensUi(doc: Document, handlers: LensUiHandlers): LensUi & 
   let clipState: 'idle' | 'saving' | 'saved' | { error: string } = 'idle';
   let cardHovered = false;
   let picker: ClipPickerProps | null = null; // the collection picker (content/clips.ts)
+  let stopFollowing: (() => void) | null = followLanguage(() => paint());
 
   const ensureHost = () => {
+    stopFollowing ??= followLanguage(() => paint());
     if (host?.isConnected) return;
     host = doc.createElement(UI_TAG);
     // Sized to nothing and out of flow: the page's layout never changes because of us.
@@ -56,7 +93,7 @@ export function createLensUi(doc: Document, handlers: LensUiHandlers): LensUi & 
   const paint = () => {
     if (!mountPoint) return;
     render(
-      h('div', null, [
+      h(I18nProvider, { locale }, h('div', { lang: LANGUAGE_TAGS[locale] }, [
         h(Legend, { state, onStep: handlers.onStep, onTurnOff: handlers.onTurnOff }),
         card
           ? h(HighlightCard, {
@@ -77,7 +114,7 @@ export function createLensUi(doc: Document, handlers: LensUiHandlers): LensUi & 
             })
           : null,
         picker ? h(ClipPicker, picker) : null,
-      ]),
+      ])),
       mountPoint,
     );
   };
@@ -116,6 +153,8 @@ export function createLensUi(doc: Document, handlers: LensUiHandlers): LensUi & 
     },
     unmount() {
       if (mountPoint) render(null, mountPoint);
+      stopFollowing?.();
+      stopFollowing = null;
       host?.remove();
       host = null;
       mountPoint = null;

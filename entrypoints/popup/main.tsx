@@ -1,9 +1,10 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { browserLanguages, LocalizedRoot } from '@/components/i18n';
 import { Popup } from '@/components/Popup';
 import { createMessenger } from '@/lib/messaging';
 import { siteOf } from '@/lib/sites/news-sites';
-import { loadSettings, updateSettings } from '../shared/settings-store';
+import { loadSettings, updateSettings, watchSettings } from '../shared/settings-store';
 import '@/components/base.css';
 
 // `popup.html?tab=<id>` targets a given tab (automation); the real popup uses the active tab.
@@ -18,16 +19,19 @@ async function targetTab(): Promise<{ id: number | null; url: string | null }> {
 }
 
 const tab = await targetTab();
+const language = { load: loadSettings, watch: watchSettings, browserLanguages: browserLanguages(browser.i18n.getUILanguage()) };
 render(
-  <Popup
-    tabId={tab.id}
-    site={tab.url ? siteOf(tab.url) : null}
-    sendToBackground={createMessenger((m) => browser.runtime.sendMessage(m))}
-    sendToTab={createMessenger((m) => (tab.id === null ? Promise.reject(new Error('no tab')) : browser.tabs.sendMessage(tab.id, m)))}
-    settings={{ load: loadSettings, update: updateSettings }}
-    copyText={(text) => navigator.clipboard.writeText(text)}
-    tabUrl={tab.url}
-    requestOrigins={(origins) => browser.permissions.request({ origins })}
-  />,
+  <LocalizedRoot source={language} title="appName">
+    <Popup
+      tabId={tab.id}
+      site={tab.url ? siteOf(tab.url) : null}
+      sendToBackground={createMessenger((m) => browser.runtime.sendMessage(m))}
+      sendToTab={createMessenger((m) => (tab.id === null ? Promise.reject(new Error('no tab')) : browser.tabs.sendMessage(tab.id, m)))}
+      settings={{ load: loadSettings, update: updateSettings }}
+      copyText={(text) => navigator.clipboard.writeText(text)}
+      tabUrl={tab.url}
+      requestOrigins={(origins) => browser.permissions.request({ origins })}
+    />
+  </LocalizedRoot>,
   document.getElementById('app')!,
 );
