@@ -43,8 +43,16 @@ export function simplifyCodePoint(cp: number): number {
 
 /** Simplified copy of a short string (gazetteer terms, measures). Not for page text. */
 export function simplify(text: string): string {
-  let out = '';
-  for (const ch of text) out += String.fromCodePoint(simplifyCodePoint(ch.codePointAt(0)!));
+  // Runs over every gazetteer term when the content script starts, so it must be cheap: most terms
+  // are simplified already and come back as they are, without building a new string.
+  let i = 0;
+  for (; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 0xd800 && code <= 0xdfff) || bmpTable[code] !== 0) break;
+  }
+  if (i === text.length) return text;
+  let out = text.slice(0, i);
+  for (const ch of text.slice(i)) out += String.fromCodePoint(simplifyCodePoint(ch.codePointAt(0)!));
   return out;
 }
 
