@@ -89,22 +89,35 @@ export function collectBlocks(root: Element | Document, options: CollectOptions 
     nodes = [];
   };
 
-  const visit = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === TEXT_NODE) {
-        nodes.push(child as Text);
-      } else if (child.nodeType === ELEMENT_NODE) {
-        const element = child as Element;
-        if (isSkippedElement(element)) {
-          flush();
-        } else if (isInlineElement(element)) {
-          visit(element);
-        } else {
-          flush();
-          visit(element);
-          flush();
-        }
+  /** Takes one node; true when it is an element whose children are visited too. */
+  const enter = (node: Node): boolean => {
+    if (node.nodeType === TEXT_NODE) {
+      nodes.push(node as Text);
+      return false;
+    }
+    if (node.nodeType !== ELEMENT_NODE) return false;
+    const element = node as Element;
+    if (isSkippedElement(element)) {
+      flush();
+      return false;
+    }
+    if (!isInlineElement(element)) flush();
+    return true;
+  };
+
+  // Iterative, not recursive: a page may nest elements deeper than any call stack.
+  const visit = (top: Node) => {
+    let node: Node | null = top.firstChild;
+    while (node) {
+      if (enter(node) && node.firstChild) {
+        node = node.firstChild;
+        continue;
       }
+      while (node !== top && !node.nextSibling) {
+        node = node.parentNode!;
+        if (node !== top && !isInlineElement(node as Element)) flush(); // leaving a block
+      }
+      node = node === top ? null : node.nextSibling;
     }
   };
 
@@ -133,14 +146,25 @@ function orderByPriority(blocks: TextBlock[], priority: Element | null | undefin
  */
 export function collectAttributes(root: Element | Document): AttributeText[] {
   const found: AttributeText[] = [];
-  const visit = (element: Element) => {
-    if (isSkippedElement(element) && !isAttributeOnlyField(element)) return;
+  const collect = (element: Element) => {
     for (const name of elements.convertedAttributes) {
       const value = element.getAttribute(name);
       if (value && containsHan(value)) found.push({ element, name, value });
     }
-    if (isSkippedElement(element)) return;
-    for (let child = element.firstElementChild; child; child = child.nextElementSibling) visit(child);
+  };
+  // Pre-order over elements, iterative (no call stack to overflow on a deep page).
+  const visit = (start: Element) => {
+    let element: Element | null = start;
+    while (element) {
+      const skipped = isSkippedElement(element);
+      if (!skipped || isAttributeOnlyField(element)) collect(element);
+      if (!skipped && element.firstElementChild) {
+        element = element.firstElementChild;
+        continue;
+      }
+      while (element !== start && !element.nextElementSibling) element = element.parentElement!;
+      element = element === start ? null : element.nextElementSibling;
+    }
   };
   const start = startNode(root);
   if (start && start.nodeType === ELEMENT_NODE && !isInsideSkipped((start as Element).parentNode ?? start)) {

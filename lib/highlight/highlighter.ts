@@ -18,12 +18,12 @@ export const HIGHLIGHT_NAMES: Record<AnnotationKind | 'focus' | 'clip', string> 
 /** The parts of the Highlight API we use (injected so tests can run on a Node DOM). */
 export interface HighlightApi {
   registry: { set(name: string, highlight: unknown): unknown; delete(name: string): boolean };
-  create(...ranges: Range[]): { add(range: Range): unknown; clear(): void; priority?: number };
+  create(...ranges: AbstractRange[]): { add(range: AbstractRange): unknown; clear(): void; priority?: number };
 }
 
 export function highlightApiOf(doc: Document): HighlightApi | null {
   const win = doc.defaultView as (Window & typeof globalThis) | null;
-  const Highlight = (win as unknown as { Highlight?: new (...r: Range[]) => { add(r: Range): unknown; clear(): void; priority: number } })?.Highlight;
+  const Highlight = (win as unknown as { Highlight?: new (...r: AbstractRange[]) => { add(r: AbstractRange): unknown; clear(): void; priority: number } })?.Highlight;
   const registry = (win?.CSS as unknown as { highlights?: HighlightApi['registry'] })?.highlights;
   if (!Highlight || !registry) return null;
   return { registry, create: (...ranges) => new Highlight(...ranges) };
@@ -37,7 +37,8 @@ export interface Highlighter {
   /** Emphasise one annotation (keyboard focus, card open), or none. */
   focus(index: number | null): void;
   /** Underline clipped passages. */
-  showClips(ranges: Range[]): void;
+  showClips(ranges: AbstractRange[]): void;
+  /** Live ranges of an annotation, made on demand (for geometry: hit-testing, placing the card, scrolling). */
   rangesOf(index: number): Range[];
   /** The annotation under a DOM point (from caretPositionFromPoint), if any. */
   hitTest(node: Node, offset: number): PageAnnotation | null;
@@ -47,13 +48,34 @@ export interface Highlighter {
 
 export function createHighlighter(doc: Document, api: HighlightApi): Highlighter {
   let current: PageAnnotation[] = [];
-  let ranges = new Map<number, Range[]>();
+  let ranges = new Map<number, AbstractRange[]>();
+  // Painted ranges are StaticRanges where the browser has them. The browser updates every live
+  // Range on every text change in the document, so thousands of live highlights made each text
+  // write O(highlights): converting the script of a long article (20,000 text nodes under 4,000
+  // highlights) blocked the page for seconds. Static ones cost nothing until painted; when the page
+  // changes, the rescan paints new ones.
+  const StaticRangeOf = (doc.defaultView as unknown as { StaticRange?: new (init: StaticRangeInit) => StaticRange } | null)?.StaticRange;
+  const paintRange = (node: Text, start: number, end: number): AbstractRange => {
+    if (StaticRangeOf) return new StaticRangeOf({ startContainer: node, startOffset: start, endContainer: node, endOffset: end });
+    const range = doc.createRange();
+    range.setStart(node, start);
+    range.setEnd(node, end);
+    return range;
+  };
+  const liveRange = (r: AbstractRange): Range | null => {
+    // The page may have shortened or removed the text since it was painted.
+    if (!r.startContainer.isConnected || r.endOffset > (r.endContainer as Text).length) return null;
+    const range = doc.createRange();
+    range.setStart(r.startContainer, r.startOffset);
+    range.setEnd(r.endContainer, r.endOffset);
+    return range;
+  };
   // Hit-testing by text node: the pointer's caret lands in a text node; only its annotations count.
   let byNode = new Map<Node, PageAnnotation[]>();
   const registered = new Set<string>();
   let kindHighlights: Record<AnnotationKind, ReturnType<HighlightApi['create']>> | null = null;
 
-  const register = (name: string, list: Range[], priority: number) => {
+  const register = (name: string, list: AbstractRange[], priority: number) => {
     const highlight = api.create(...list);
     highlight.priority = priority;
     api.registry.set(name, highlight);
@@ -68,12 +90,10 @@ export function createHighlighter(doc: Document, api: HighlightApi): Highlighter
       statistic: register(HIGHLIGHT_NAMES.statistic, [], 1),
     };
     for (const a of annotations) {
-      const list: Range[] = [];
+      const list: AbstractRange[] = [];
       for (const piece of a.pieces) {
         if (!piece.node.isConnected || piece.end > piece.node.data.length) continue;
-        const range = doc.createRange();
-        range.setStart(piece.node, piece.start);
-        range.setEnd(piece.node, piece.end);
+        const range = paintRange(piece.node, piece.start, piece.end);
         list.push(range);
         kindHighlights[a.kind].add(range);
         const onNode = byNode.get(piece.node);
@@ -109,7 +129,7 @@ export function createHighlighter(doc: Document, api: HighlightApi): Highlighter
       if (list.length) register(HIGHLIGHT_NAMES.clip, list, 0);
       else if (registered.delete(HIGHLIGHT_NAMES.clip)) api.registry.delete(HIGHLIGHT_NAMES.clip);
     },
-    rangesOf: (index) => ranges.get(index) ?? [],
+    rangesOf: (index) => (ranges.get(index) ?? []).map(liveRange).filter((r): r is Range => r !== null),
     hitTest(node, offset) {
       for (const a of byNode.get(node) ?? []) {
         for (const range of ranges.get(a.index) ?? []) {

@@ -26,6 +26,22 @@ const TEXT = 3;
 const BLOCK_TAGS = new Set(['ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TBODY', 'TD', 'TH', 'THEAD', 'TFOOT', 'TR', 'UL']);
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'RT', 'RP', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'SVG', 'MATH', 'IFRAME', 'OBJECT']);
 
+/**
+ * An editing host (`contenteditable` other than "false"): what the reader is typing is theirs, not
+ * the article, so the lens neither reads nor writes it (the script conversion skips it too).
+ */
+export function isEditingHost(element: Element): boolean {
+  const value = element.getAttribute('contenteditable');
+  if (value === null) return false;
+  const state = value.toLowerCase();
+  return state !== 'false' && state !== 'inherit';
+}
+
+function isInsideEditingHost(element: Element): boolean {
+  for (let e: Element | null = element; e; e = e.parentElement) if (isEditingHost(e)) return true;
+  return false;
+}
+
 export interface TextMapOptions {
   /** Skip an element and its subtree (our own UI, hidden elements…). */
   skip?: (element: Element) => boolean;
@@ -121,23 +137,37 @@ export function createTextMapBuilder(options: TextMapOptions = {}): TextMapBuild
     }
   };
 
-  const walk = (element: Element) => {
-    for (let child = element.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === TEXT) visitText(child as Text);
-      else if (child.nodeType === ELEMENT) {
-        const el = child as Element;
-        const tag = el.tagName.toUpperCase();
-        if (SKIPPED_TAGS.has(tag)) continue;
-        if (options.skip?.(el)) continue;
-        if (tag === 'BR') {
-          if (!atBlockStart && !pendingSpace) pendingSpace = { node: null, offset: 0 };
-          continue;
-        }
-        const block = BLOCK_TAGS.has(tag);
-        if (block) pendingBreak = true;
-        walk(el);
-        if (block) pendingBreak = true;
+  /** Reads one node; true when it is an element whose children are read too. */
+  const enter = (node: Node): boolean => {
+    if (node.nodeType === TEXT) {
+      visitText(node as Text);
+      return false;
+    }
+    if (node.nodeType !== ELEMENT) return false;
+    const el = node as Element;
+    const tag = el.tagName.toUpperCase();
+    if (SKIPPED_TAGS.has(tag) || isEditingHost(el) || options.skip?.(el)) return false;
+    if (tag === 'BR') {
+      if (!atBlockStart && !pendingSpace) pendingSpace = { node: null, offset: 0 };
+      return false;
+    }
+    if (BLOCK_TAGS.has(tag)) pendingBreak = true;
+    return true;
+  };
+
+  // Iterative, not recursive: a page may nest elements deeper than any call stack.
+  const walk = (root: Element) => {
+    let node: Node | null = root.firstChild;
+    while (node) {
+      if (enter(node) && node.firstChild) {
+        node = node.firstChild;
+        continue;
       }
+      while (node !== root && !node.nextSibling) {
+        node = node.parentNode!;
+        if (node !== root && BLOCK_TAGS.has((node as Element).tagName.toUpperCase())) pendingBreak = true;
+      }
+      node = node === root ? null : node.nextSibling;
     }
   };
 
@@ -148,7 +178,7 @@ export function createTextMapBuilder(options: TextMapOptions = {}): TextMapBuild
 
   return {
     add(block) {
-      if (added.has(block) || isInsideAdded(block)) return;
+      if (added.has(block) || isInsideAdded(block) || isInsideEditingHost(block)) return;
       added.add(block);
       pendingBreak = length > 0;
       pendingSpace = null;

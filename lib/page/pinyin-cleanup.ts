@@ -5,6 +5,7 @@
  * exactly: the same node objects, the same data, no extra nodes.
  */
 import { findPinyinArtefacts } from '../annotate';
+import { isEditingHost } from '../highlight/text-map';
 
 export const PINYIN_TAG = 'fzl-pinyin';
 
@@ -14,21 +15,27 @@ export interface PinyinCleanup {
   restore(): void;
 }
 
-const SKIP = new Set(['SCRIPT', 'STYLE', 'TEXTAREA', 'INPUT', 'CODE', 'PRE', 'NOSCRIPT', 'TEMPLATE']);
+// Form fields (an <option>'s text is its value), code, and non-HTML content keep their text as is.
+const SKIP = new Set(['SCRIPT', 'STYLE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'OPTGROUP', 'DATALIST', 'CODE', 'PRE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH']);
 
+// The attribute (isEditingHost), not `isContentEditable`: that one forces a style recalculation of the page.
+const isSkipped = (el: Element) => SKIP.has(el.tagName.toUpperCase()) || el.tagName.toLowerCase() === PINYIN_TAG || isEditingHost(el);
+
+/** The text nodes to clean under `root`. Iterative: a page may nest elements deeper than a call stack. */
 function textNodesOf(root: Element): Text[] {
   const out: Text[] = [];
-  const walk = (el: Element) => {
-    if (SKIP.has(el.tagName.toUpperCase()) || el.tagName.toLowerCase() === PINYIN_TAG) return;
-    // The attribute, not `isContentEditable`: that one forces a style recalculation of the page.
-    const editable = el.getAttribute('contenteditable');
-    if (editable !== null && editable !== 'false') return;
-    for (let c = el.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3) out.push(c as Text);
-      else if (c.nodeType === 1) walk(c as Element);
+  // A block inside a form field or an editor (the reader's own text) holds nothing to clean.
+  for (let e: Element | null = root; e; e = e.parentElement) if (isSkipped(e)) return out;
+  let node: Node | null = root.firstChild;
+  while (node) {
+    if (node.nodeType === 3) out.push(node as Text);
+    else if (node.nodeType === 1 && !isSkipped(node as Element) && node.firstChild) {
+      node = node.firstChild;
+      continue;
     }
-  };
-  walk(root);
+    while (node !== root && !node.nextSibling) node = node.parentNode!;
+    node = node === root ? null : node.nextSibling;
+  }
   return out;
 }
 
