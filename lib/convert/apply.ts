@@ -1,5 +1,6 @@
 import { collectAttributes, collectBlocks, isInlineElement, isInsideSkipped } from './blocks';
 import { conversionKind } from './converters';
+import { planChunks, readChunk, type ChunkSizes } from './batches';
 import { splitConverted } from './split';
 import type { ConversionKind, ConvertTexts, Target, TextBlock } from './types';
 
@@ -10,8 +11,13 @@ const DOCUMENT_NODE = 9;
 export interface PageConversionOptions {
   /** The article body: its blocks are converted (and shown converted) first. */
   priority?: Element | null;
-  /** Characters of block text per `convert` call (one message to the worker). */
+  /** Characters in the first `convert` call (one message to the worker); later calls grow to `maxChunkCharacters`. */
   chunkCharacters?: number;
+  maxChunkCharacters?: number;
+  /** `convert` calls with the worker at once (the worker converts while the page writes). */
+  chunksInFlight?: number;
+  /** Writing yields to the page after this long (ms); waiting for the worker yields anyway. */
+  sliceMs?: number;
   /** Hands the main thread back to the page between chunks (the content script may pass `scheduler.yield`). */
   yieldToPage?: () => Promise<unknown>;
 }
@@ -24,6 +30,10 @@ export interface ConversionReport {
   changedNodes: number;
   attributes: number;
   batches: number;
+  /** Where the time went on the page's thread (ms): collecting blocks, handing batches to `convert`,
+   * waiting for converted batches, splitting and writing them, yielding to the page, and the
+   * attributes (collected, sent, waited for and written after the text). */
+  timings: { collect: number; send: number; wait: number; write: number; yield: number; attributes: number };
 }
 
 export interface PageConversion {
@@ -45,7 +55,13 @@ export interface PageConversion {
 const defaultYield = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export function createPageConversion(root: Element | Document, options: PageConversionOptions = {}): PageConversion {
-  const chunkCharacters = options.chunkCharacters ?? 6000;
+  const chunkSizes: ChunkSizes = {
+    first: options.chunkCharacters ?? 4000,
+    max: Math.max(options.chunkCharacters ?? 0, options.maxChunkCharacters ?? 32_000),
+    maxTexts: 4000,
+  };
+  const chunksInFlight = Math.max(1, options.chunksInFlight ?? 4);
+  const sliceMs = options.sliceMs ?? 16;
   const yieldToPage = options.yieldToPage ?? defaultYield;
   const document = root.nodeType === DOCUMENT_NODE ? (root as Document) : null;
 
@@ -89,23 +105,29 @@ export function createPageConversion(root: Element | Document, options: PageConv
     return { nodes: block.nodes, segments, text: segments.join('') };
   }
 
-  function chunk(blocks: TextBlock[]): TextBlock[][] {
-    const chunks: TextBlock[][] = [];
-    let current: TextBlock[] = [];
-    let size = 0;
-    for (const block of blocks) {
-      if (current.length > 0 && size + block.text.length > chunkCharacters) {
-        chunks.push(current);
-        current = [];
-        size = 0;
-      }
-      current.push(block);
-      size += block.text.length;
-    }
-    if (current.length > 0) chunks.push(current);
-    return chunks;
+  /** A sent `convert` call; `settled` tells whether awaiting it will hand the thread to the page. */
+  interface Request<T> {
+    result: Promise<T>;
+    settled: boolean;
   }
 
+  function request<T>(result: Promise<T>): Request<T> {
+    const sent: Request<T> = { result, settled: false };
+    // Also marks a rejection as handled: a cancelled run never awaits its remaining requests.
+    result.then(
+      () => void (sent.settled = true),
+      () => void (sent.settled = true),
+    );
+    return sent;
+  }
+
+  /**
+   * Converts blocks in chunks, pipelined: up to `chunksInFlight` messages are with the worker while
+   * the content script writes the answer to an earlier one, so the worker's conversion and the page's
+   * writes overlap and the round trips are paid once, not per chunk. Waiting for an answer hands
+   * the thread to the page; when answers are already there, the page gets it back after each
+   * `sliceMs` of writing.
+   */
   async function convertBlocks(
     blocks: TextBlock[],
     convert: ConvertTexts,
@@ -113,48 +135,61 @@ export function createPageConversion(root: Element | Document, options: PageConv
     run: number,
     report: ConversionReport,
   ): Promise<boolean> {
-    const chunks = chunk(blocks.map(originalBlock));
-    for (let index = 0; index < chunks.length; index++) {
-      const batch = chunks[index];
-      const converted = await convert(batch.map((block) => block.text));
-      report.batches++;
-      if (run !== generation) return false;
-      // Phrase conversions: blocks split over several nodes that changed also get each node's own
-      // conversion, which pins every boundary that no replaced phrase spans (see splitConverted).
-      const needSegments =
-        kind === 'phrase' ? batch.filter((block, i) => block.nodes.length > 1 && converted[i] !== block.text) : [];
-      const segmentConversions = new Map<TextBlock, string[]>();
-      if (needSegments.length > 0) {
-        const flat = await convert(needSegments.flatMap((block) => block.segments));
+    const chunks = planChunks(blocks.map(originalBlock), kind, chunkSizes);
+    const requests: Request<string[]>[] = [];
+    const sendUpTo = (count: number) => {
+      const started = performance.now();
+      while (requests.length < Math.min(count, chunks.length)) {
+        requests.push(request(convert(chunks[requests.length].texts)));
         report.batches++;
-        if (run !== generation) return false;
-        let offset = 0;
-        for (const block of needSegments) {
-          segmentConversions.set(block, flat.slice(offset, (offset += block.segments.length)));
-        }
       }
-      batch.forEach((block, i) => {
-        const pieces = splitConverted(block.segments, converted[i], kind, segmentConversions.get(block));
+      report.timings.send += performance.now() - started;
+    };
+    let sliceStarted = performance.now();
+    for (let index = 0; index < chunks.length; index++) {
+      sendUpTo(index + chunksInFlight);
+      const pending = requests[index];
+      const waits = !pending.settled;
+      let started = performance.now();
+      const converted = await pending.result;
+      if (waits) {
+        sliceStarted = performance.now();
+        report.timings.wait += sliceStarted - started;
+      }
+      if (run !== generation) return false;
+      started = performance.now();
+      for (const { block, converted: text, segmentsConverted } of readChunk(chunks[index], converted)) {
+        // An unchanged block keeps every segment: no split needed.
+        const pieces = text === block.text ? block.segments : splitConverted(block.segments, text, kind, segmentsConverted);
         block.nodes.forEach((node, k) => {
           if (write(node, block.segments[k], pieces[k])) report.changedNodes++;
         });
-      });
-      report.blocks += batch.length;
-      if (index < chunks.length - 1) {
+      }
+      report.blocks += chunks[index].blocks.length;
+      const now = performance.now();
+      report.timings.write += now - started;
+      if (index < chunks.length - 1 && now - sliceStarted >= sliceMs) {
         await yieldToPage();
+        sliceStarted = performance.now();
+        report.timings.yield += sliceStarted - now;
         if (run !== generation) return false;
       }
     }
     return true;
   }
 
-  async function convertAttributes(
+  interface AttributeRequest {
+    pending: Request<string[]>;
+    write(converted: string[], report: ConversionReport): void;
+  }
+
+  /** Collects the attribute texts (and the title) under `scope` and sends them for conversion. */
+  function requestAttributes(
     scope: Element | Document,
     convert: ConvertTexts,
-    run: number,
     report: ConversionReport,
     withTitle: boolean,
-  ): Promise<boolean> {
+  ): AttributeRequest | null {
     const found = collectAttributes(scope).map(({ element, name, value }) => {
       const record = originalAttributes.get(element)?.get(name);
       const original = record && record.written === value ? record.original : value;
@@ -163,30 +198,45 @@ export function createPageConversion(root: Element | Document, options: PageConv
     const title = withTitle && document ? originalTitleOf(document) : null;
     const texts = found.map((attribute) => attribute.original);
     if (title !== null) texts.push(title);
-    if (texts.length === 0) return true;
-    const converted = await convert(texts);
+    if (texts.length === 0) return null;
     report.batches++;
-    if (run !== generation) return false;
-    found.forEach(({ element, name, original }, i) => {
-      let records = originalAttributes.get(element);
-      if (converted[i] === original) {
-        if (records?.has(name)) {
-          element.setAttribute(name, original);
-          records.delete(name);
-        }
-        return;
+    return { pending: request(convert(texts)), write };
+
+    function write(converted: string[], report: ConversionReport) {
+      if (converted.length !== texts.length) {
+        throw new Error(`converted batch holds ${converted.length} texts, ${texts.length} were sent`);
       }
-      if (!records) originalAttributes.set(element, (records = new Map()));
-      records.set(name, { original, written: converted[i] });
-      element.setAttribute(name, converted[i]);
-      report.attributes++;
-    });
-    if (title !== null && document) {
-      const next = converted[converted.length - 1];
-      if (next !== document.title) document.title = next;
-      originalTitle = next === title ? null : { original: title, written: next };
+      found.forEach(({ element, name, original }, i) => {
+        let records = originalAttributes.get(element);
+        if (converted[i] === original) {
+          if (records?.has(name)) {
+            element.setAttribute(name, original);
+            records.delete(name);
+          }
+          return;
+        }
+        if (!records) originalAttributes.set(element, (records = new Map()));
+        records.set(name, { original, written: converted[i] });
+        element.setAttribute(name, converted[i]);
+        report.attributes++;
+      });
+      if (title !== null && document) {
+        const next = converted[converted.length - 1];
+        if (next !== document.title) document.title = next;
+        originalTitle = next === title ? null : { original: title, written: next };
+      }
     }
-    return true;
+  }
+
+  /** Writes each attribute request's answer, in order, unless the run was cancelled meanwhile. */
+  async function writeAttributes(requests: (AttributeRequest | null)[], run: number, report: ConversionReport): Promise<boolean> {
+    for (const sent of requests) {
+      if (!sent) continue;
+      const converted = await sent.pending.result;
+      if (run !== generation) return false;
+      sent.write(converted, report);
+    }
+    return run === generation;
   }
 
   function originalTitleOf(doc: Document): string {
@@ -196,7 +246,7 @@ export function createPageConversion(root: Element | Document, options: PageConv
   }
 
   function newReport(target: Target): ConversionReport {
-    return { status: 'done', target, blocks: 0, changedNodes: 0, attributes: 0, batches: 0 };
+    return { status: 'done', target, blocks: 0, changedNodes: 0, attributes: 0, batches: 0, timings: { collect: 0, send: 0, wait: 0, write: 0, yield: 0, attributes: 0 } };
   }
 
   function restore() {
@@ -227,10 +277,18 @@ export function createPageConversion(root: Element | Document, options: PageConv
     activeConvert = convert;
     activeKind = kind;
     const report = newReport(target);
+    const started = performance.now();
     const blocks = collectBlocks(root, { priority: options.priority });
-    const finished =
-      (await convertBlocks(blocks, convert, kind, run, report)) &&
-      (await convertAttributes(root, convert, run, report, true));
+    report.timings.collect = performance.now() - started;
+    // The first block chunks are sent before the attributes, which are written after the text.
+    const blocksDone = convertBlocks(blocks, convert, kind, run, report);
+    let attributesStarted = performance.now();
+    const attributes = requestAttributes(root, convert, report, true);
+    report.timings.attributes = performance.now() - attributesStarted;
+    const blocksFinished = await blocksDone;
+    attributesStarted = performance.now();
+    const finished = blocksFinished && (await writeAttributes([attributes], run, report));
+    report.timings.attributes += performance.now() - attributesStarted;
     if (!finished) report.status = 'cancelled';
     return report;
   }
@@ -242,11 +300,9 @@ export function createPageConversion(root: Element | Document, options: PageConv
     const report = newReport(activeTarget);
     const blocks = blocksAround(nodes);
     const elements = [...nodes].filter((node): node is Element => node.nodeType === ELEMENT_NODE);
-    let finished = await convertBlocks(blocks, convert, activeKind, run, report);
-    for (const element of elements) {
-      if (!finished) break;
-      finished = await convertAttributes(element, convert, run, report, false);
-    }
+    const blocksDone = convertBlocks(blocks, convert, activeKind, run, report);
+    const attributes = elements.map((element) => requestAttributes(element, convert, report, false));
+    const finished = (await blocksDone) && (await writeAttributes(attributes, run, report));
     if (!finished) report.status = 'cancelled';
     return report;
   }

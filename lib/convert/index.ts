@@ -1,5 +1,6 @@
 export type { Target, SourceScript, ConversionKind, ConvertTexts, TextBlock, AttributeText } from './types';
 export { detectScript, type DetectedScript } from './detect';
+export { sourceScriptOf } from './source';
 export {
   createConverterCache,
   convertBatch,

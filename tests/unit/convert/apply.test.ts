@@ -65,6 +65,8 @@ describe('createPageConversion', () => {
     let yields = 0;
     const conversion = createPageConversion(document, {
       chunkCharacters: 100,
+      maxChunkCharacters: 100,
+      sliceMs: 0, // every chunk is a slice of its own
       priority: document.querySelector('article'),
       yieldToPage: async () => void yields++,
     });
@@ -79,6 +81,33 @@ describe('createPageConversion', () => {
     expect(yields).toBe(blockBatches.length - 1);
     expect(report.blocks).toBe(31);
     expect(document.querySelector('article p')!.textContent).toBe('正文：斷卡行動');
+    expect(document.querySelector('#nav p')!.textContent).toBe('第0段：公安機關開展打擊治理電信網絡詐騙犯罪專項行動');
+  });
+
+  it('keeps several chunks with the worker at once and writes them in page order as they come back', async () => {
+    // 20 paragraphs of 24 characters; chunks of at most 48 characters (two paragraphs).
+    const document = page(Array.from({ length: 20 }, (_, i) => `<p>第${String(i).padStart(2, '0')}段：开展打击治理电信网络诈骗犯罪</p>`).join(''));
+    const answers: { texts: string[]; answer: (converted: string[]) => void }[] = [];
+    const conversion = createPageConversion(document, { chunkCharacters: 48, maxChunkCharacters: 48, chunksInFlight: 3, yieldToPage: noYield });
+    const running = conversion.convertTo('tw', (texts) => new Promise((answer) => answers.push({ texts, answer })));
+    // Three block chunks and the attributes + title are asked for before any answer.
+    expect(answers.map(({ texts }) => texts.length)).toEqual([2, 2, 2, 1]);
+    expect(answers[3].texts).toEqual(['网络诈骗新闻']);
+    const paragraphs = [...document.querySelectorAll('p')];
+    const answered = new Set<number>();
+    const answer = async (i: number) => {
+      answers[i].answer(await cache.convertTexts(answers[i].texts, 'cn', 'tw'));
+      answered.add(i);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    };
+    // Answering the second chunk first writes nothing: the first is still out.
+    await answer(1);
+    expect(paragraphs[2].textContent).toBe('第02段：开展打击治理电信网络诈骗犯罪');
+    // Each chunk written sends the next one (the list grows while it is answered).
+    for (let i = 0; i < answers.length; i++) if (!answered.has(i)) await answer(i);
+    const report = await running;
+    expect(report).toMatchObject({ status: 'done', blocks: 20, batches: 11 });
+    expect(paragraphs.every((p, i) => p.textContent === `第${String(i).padStart(2, '0')}段：開展打擊治理電信網絡詐騙犯罪`)).toBe(true);
   });
 
   it('a newer switch cancels the running one, which writes nothing after that', async () => {
