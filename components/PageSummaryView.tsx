@@ -36,8 +36,10 @@ function EntityList({
   if (!items.length) return null;
   return (
     <section>
-      <h2 class="fzl-h2">{title}</h2>
-      <ul class="fzl-list" role="list" data-testid={`list-${kind}`}>
+      <h2 class="fzl-h2" id={`fzl-list-${kind}`}>
+        {title}
+      </h2>
+      <ul class="fzl-list" role="list" aria-labelledby={`fzl-list-${kind}`} data-testid={`list-${kind}`}>
         {items.map((item) => (
           <li>
             <button class="fzl-entity" type="button" onClick={() => onSelect(item.first)} title={item.surfaces.join('、')}>

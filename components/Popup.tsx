@@ -149,17 +149,17 @@ export function Popup({ tabId, site: tabSite, sendToBackground, sendToTab, setti
       {state?.lens.status === 'active' ? (
         <>
           <nav class="fzl-tabs" role="tablist" aria-label={t('views')}>
-            <button role="tab" aria-selected={view === 'summary'} data-testid="tab-summary" onClick={() => setView('summary')}>
+            <button role="tab" id="fzl-tab-summary" aria-selected={view === 'summary'} data-testid="tab-summary" onClick={() => setView('summary')}>
               {t('tabSummary')}
             </button>
-            <button role="tab" aria-selected={view === 'statistics'} data-testid="tab-statistics" onClick={() => setView('statistics')}>
+            <button role="tab" id="fzl-tab-statistics" aria-selected={view === 'statistics'} data-testid="tab-statistics" onClick={() => setView('statistics')}>
               {t('tabStatistics', { count: state.lens.summary.statistics.length })}
             </button>
-            <button role="tab" aria-selected={view === 'collections'} data-testid="tab-collections" onClick={() => setView('collections')}>
+            <button role="tab" id="fzl-tab-collections" aria-selected={view === 'collections'} data-testid="tab-collections" onClick={() => setView('collections')}>
               {t('tabCollections')}
             </button>
           </nav>
-          <div role="tabpanel">
+          <div role="tabpanel" aria-labelledby={`fzl-tab-${view}`}>
             {view === 'collections' ? (
               <CollectionsPanel send={sendToBackground} sendToTab={sendToTab} />
             ) : view === 'summary' ? (

@@ -166,7 +166,7 @@ export function CollectionsPanel({ send, sendToTab }: CollectionsPanelProps) {
       {overview === null ? (
         error ? null : <div class="fzl-muted">…</div>
       ) : (
-        <ul class="fzl-coll-list fzl-coll-collections" data-testid="collections-list" aria-label={t('tabCollections')}>
+        <ul class="fzl-coll-list fzl-coll-collections" role="list" data-testid="collections-list" aria-label={t('tabCollections')}>
           <li aria-current={selected === null}>
             <button type="button" class="fzl-coll-name" data-testid="collection-all" onClick={() => setSelected(null)}>
               {t('allClipsCount', { count: overview.totalClips })}
@@ -243,8 +243,8 @@ export function CollectionsPanel({ send, sendToTab }: CollectionsPanelProps) {
 
       {page && page.clips.length ? (
         <section data-testid="page-clips">
-          <h2 class="fzl-h2">{t('pageClips', { count: page.clips.length })}</h2>
-          <ul class="fzl-coll-list">
+          <h2 class="fzl-h2" id="fzl-page-clips">{t('pageClips', { count: page.clips.length })}</h2>
+          <ul class="fzl-coll-list" role="list" aria-labelledby="fzl-page-clips">
             {found.map(({ clip }) => (
               <li>
                 <button type="button" class="fzl-entity" data-testid="page-clip-found" onClick={() => void sendToTab?.('clips/scrollTo', { clipId: clip.id })}>
@@ -256,8 +256,8 @@ export function CollectionsPanel({ send, sendToTab }: CollectionsPanelProps) {
           </ul>
           {missing.length ? (
             <>
-              <h2 class="fzl-h2 fzl-coll-missing">{t('pageClipsMissing', { count: missing.length })}</h2>
-              <ul class="fzl-coll-list" data-testid="page-clips-missing">
+              <h2 class="fzl-h2 fzl-coll-missing" id="fzl-page-clips-missing">{t('pageClipsMissing', { count: missing.length })}</h2>
+              <ul class="fzl-coll-list" role="list" aria-labelledby="fzl-page-clips-missing" data-testid="page-clips-missing">
                 {missing.map(({ clip }) => (
                   <li class="fzl-coll-meta" data-testid="page-clip-missing" title={t('pageClipMissingTitle')}>
                     <span class="fzl-coll-kind">{t(CLIP_KIND_KEYS[clip.kind])}</span>
@@ -272,7 +272,7 @@ export function CollectionsPanel({ send, sendToTab }: CollectionsPanelProps) {
 
       {list ? (
         <section>
-          <h2 class="fzl-h2" data-testid="clips-heading">
+          <h2 class="fzl-h2" id="fzl-clips-heading" data-testid="clips-heading">
             {selected ? collections.find((c) => c.id === selected)?.name ?? '' : t('allClips')}
             {query ? ` · ${t('searchingFor', { query })}` : ''} · {t('clipCount', { count: list.total })}
           </h2>
@@ -281,7 +281,7 @@ export function CollectionsPanel({ send, sendToTab }: CollectionsPanelProps) {
               {query ? t('noMatchingClips') : t('noClipsYet')}
             </div>
           ) : (
-            <ul class="fzl-coll-list fzl-coll-clips" data-testid="clips-list">
+            <ul class="fzl-coll-list fzl-coll-clips" role="list" aria-labelledby="fzl-clips-heading" data-testid="clips-list">
               {list.clips.map((clip) => (
                 <ClipItem
                   key={`${clip.id}:${clip.updatedAt}`}
