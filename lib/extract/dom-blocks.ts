@@ -92,29 +92,49 @@ export function collectBlocks(root: Element, extraHidden?: (element: Element) =>
     linkParts = [];
   };
 
-  const visit = (node: Node, container: Element, inLink: boolean, inHeading: boolean, inPre: boolean) => {
-    if (node.nodeType === TEXT_NODE) {
-      const value = node.nodeValue ?? '';
-      if (!value) return;
-      if (inPre && value.includes('\n')) {
-        const lines = value.split('\n');
-        lines.forEach((line, i) => {
-          if (i > 0) flush();
-          owner = container;
-          heading = inHeading;
-          parts.push(line);
-          if (inLink) linkParts.push(line);
-        });
-        return;
-      }
-      if (parts.length === 0 && !value.trim()) return;
-      owner = container;
-      heading = inHeading;
-      parts.push(value);
-      if (inLink) linkParts.push(value);
+  const visitText = (value: string, container: Element, inLink: boolean, inHeading: boolean, inPre: boolean) => {
+    if (!value) return;
+    if (inPre && value.includes('\n')) {
+      const lines = value.split('\n');
+      lines.forEach((line, i) => {
+        if (i > 0) flush();
+        owner = container;
+        heading = inHeading;
+        parts.push(line);
+        if (inLink) linkParts.push(line);
+      });
       return;
     }
-    if (node.nodeType !== ELEMENT_NODE) return;
+    if (parts.length === 0 && !value.trim()) return;
+    owner = container;
+    heading = inHeading;
+    parts.push(value);
+    if (inLink) linkParts.push(value);
+  };
+
+  // An explicit stack, not recursion: hostile pages nest 10,000 levels deep.
+  interface Frame {
+    node: Node;
+    container: Element;
+    inLink: boolean;
+    inHeading: boolean;
+    inPre: boolean;
+    /** Set on the way out of a block element: flush once its children are done. */
+    exitBlock?: boolean;
+  }
+  const stack: Frame[] = [{ node: root, container: root, inLink: false, inHeading: false, inPre: false }];
+  while (stack.length) {
+    const frame = stack.pop()!;
+    if (frame.exitBlock) {
+      flush();
+      continue;
+    }
+    const { node, container, inLink, inHeading, inPre } = frame;
+    if (node.nodeType === TEXT_NODE) {
+      visitText(node.nodeValue ?? '', container, inLink, inHeading, inPre);
+      continue;
+    }
+    if (node.nodeType !== ELEMENT_NODE) continue;
     const element = node as Element;
     const tag = element.tagName.toUpperCase();
     if (tag === 'BR') {
@@ -125,23 +145,24 @@ export function collectBlocks(root: Element, extraHidden?: (element: Element) =>
       const lastLine = joined.slice(joined.lastIndexOf(SOFT_BREAK) + 1);
       if (!lastLine.trim() || !isWrappedLine(lastLine)) flush();
       else parts.push(SOFT_BREAK);
-      return;
+      continue;
     }
-    if (tag === 'IMG') return;
-    if (isSkipped(element, extraHidden)) return;
+    if (tag === 'IMG') continue;
+    if (isSkipped(element, extraHidden)) continue;
     const isBlock = BLOCK_TAGS.has(tag);
-    if (isBlock) flush();
-    const childContainer = isBlock ? element : container;
-    const childInLink = inLink || tag === 'A';
-    const childInHeading = inHeading || HEADING_TAGS.has(tag);
-    const childInPre = inPre || tag === 'PRE' || tag === 'TEXTAREA';
-    for (let child = element.firstChild; child; child = child.nextSibling) {
-      visit(child, childContainer, childInLink, childInHeading, childInPre);
+    if (isBlock) {
+      flush();
+      stack.push({ node, container, inLink, inHeading, inPre, exitBlock: true });
     }
-    if (isBlock) flush();
-  };
-
-  visit(root, root, false, false, false);
+    const child: Omit<Frame, 'node'> = {
+      container: isBlock ? element : container,
+      inLink: inLink || tag === 'A',
+      inHeading: inHeading || HEADING_TAGS.has(tag),
+      inPre: inPre || tag === 'PRE' || tag === 'TEXTAREA',
+    };
+    // Children pushed last-first so they are visited in document order.
+    for (let c = element.lastChild; c; c = c.previousSibling) stack.push({ node: c, ...child });
+  }
   flush();
   return blocks;
 }

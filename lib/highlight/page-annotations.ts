@@ -28,7 +28,8 @@ export function annotateElements(blocks: readonly Element[], options: TextMapOpt
 
 /** The sentence around a span: from the previous sentence end to the next one, within the block. */
 export function sentenceAround(text: string, start: number, end: number): string {
-  const stop = /[。！？!?；;\n]/;
+  // Sentence ends only: a figure's sentence often runs over several clauses separated by ；.
+  const stop = /[。！？!?\n]/;
   let from = start;
   while (from > 0 && !stop.test(text[from - 1])) from--;
   let to = end;

@@ -176,3 +176,17 @@ describe('findArticle is read-only and points into the given document', () => {
     expect(result.blocks.map((b) => b.text.slice(0, 3))).toEqual(['第1段', '第2段']);
   });
 });
+
+describe('findArticle on a page nested deeper than a call stack', () => {
+  it('walks 20,000 levels without recursion and finds the article at the bottom', async () => {
+    const { parseHTML } = await import('linkedom');
+    const depth = 20_000;
+    const text = '公安部部署全国公安机关开展“断卡”行动，截至目前共打掉涉“两卡”违法犯罪团伙4.3万个，抓获犯罪嫌疑人近50万名。';
+    const html = `<html><body>${'<div>'.repeat(depth)}<p>${text}</p><p>${text}</p>${'</div>'.repeat(depth)}</body></html>`;
+    const { document } = parseHTML(html);
+    const { findArticle } = await import('../../../lib/extract');
+    const result = findArticle(document as unknown as Document);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.blocks.map((b) => b.text)).toEqual([text, text]);
+  });
+});

@@ -42,7 +42,7 @@ describe('sentenceAround', () => {
   it('stops at sentence ends and at block breaks', () => {
     const text = '第一句。第二句有3.2万次拦截；第三句\n下一段';
     const at = text.indexOf('3.2万次');
-    expect(sentenceAround(text, at, at + 5)).toBe('第二句有3.2万次拦截；');
-    expect(sentenceAround(text, text.indexOf('第三句'), text.indexOf('第三句') + 3)).toBe('第三句');
+    expect(sentenceAround(text, at, at + 5)).toBe('第二句有3.2万次拦截；第三句');
+    expect(sentenceAround(text, text.indexOf('下一段'), text.indexOf('下一段') + 3)).toBe('下一段');
   });
 });
