@@ -28,9 +28,9 @@ export function localeOfTag(tag: string): Locale | null {
  * The reader's choice wins; 'auto' takes the first browser language we have a catalog for (a
  * French reader with English second gets English), and English when none matches.
  */
-export function resolveLocale(uiLanguage: UiLanguage, browserLanguages: readonly string[]): Locale {
+export function resolveLocale(uiLanguage: UiLanguage, preferredLanguages: readonly string[]): Locale {
   if (uiLanguage !== 'auto') return FROM_SETTING[uiLanguage];
-  for (const tag of browserLanguages) {
+  for (const tag of preferredLanguages) {
     const locale = localeOfTag(tag);
     if (locale) return locale;
   }
