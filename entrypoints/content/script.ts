@@ -8,6 +8,7 @@ import { createPageConversion, detectScript, sourceScriptOf, type PageConversion
 import type { ScriptState } from '@/lib/messaging';
 import type { Send } from '@/components/Popup';
 import type { Lens } from '@/lib/page/lens';
+import { uiText } from './ui';
 
 export interface PageScriptDeps {
   doc: Document;
@@ -71,7 +72,7 @@ export function createPageScript(deps: PageScriptDeps) {
     }
     const from = sourceScriptOf(doc.documentElement.getAttribute('lang') ?? '', source());
     if (!from) {
-      error = '此页面没有可转换的中文文字';
+      error = uiText('scriptNothingToConvert');
       return state();
     }
     const lensState = deps.lens()?.state();
