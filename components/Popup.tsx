@@ -10,6 +10,16 @@ import type { ScriptTarget } from '@/lib/settings/settings';
 import { CollectionsPanel } from './collections/CollectionsPanel';
 import { useT } from './i18n';
 
+/** Why no article, in the reader's language (the extractor's English reason stays as a tooltip). */
+const NO_ARTICLE_KEYS = {
+  'no-body': 'noArticleNoBody',
+  'no-prose': 'noArticleNoProse',
+  'too-little-prose': 'noArticleTooLittleProse',
+  'link-list': 'noArticleLinkList',
+  'not-chinese': 'noArticleNotChinese',
+  unreadable: 'noArticleUnreadable',
+} as const;
+
 export type Send = <N extends MessageName>(name: N, request: RequestOf<N>) => Promise<Result<ResponseOf<N>>>;
 
 export interface SettingsAccess {
@@ -118,7 +128,9 @@ export function Popup({ tabId, site: tabSite, sendToBackground, sendToTab, setti
         ) : state!.lens.status === 'no-article' ? (
           <div data-testid="no-article">
             <strong>{t('popupNoArticle')}</strong>
-            <div class="fzl-muted">{state!.lens.reason}</div>
+            <div class="fzl-muted" title={state!.lens.reason} data-testid="no-article-reason">
+              {t(NO_ARTICLE_KEYS[state!.lens.code])}
+            </div>
           </div>
         ) : state!.lens.status === 'off' ? (
           <div data-testid="lens-off">

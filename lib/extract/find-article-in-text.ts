@@ -17,7 +17,7 @@ export function findArticleInText(text: string): ArticleResult {
   const scored = lines.map((line) => scoreBlock({ text: line, linkWeight: 0, hint: 0 }));
   const segment = bestSegment(scored.map((s) => s.score));
   segment.end = cutAtRelatedHeading(scored, segment.start, segment.end);
-  if (segment.end < segment.start) return { ok: false, reason: 'No prose found: no line of running text.' };
+  if (segment.end < segment.start) return { ok: false, code: 'no-prose', reason: 'No prose found: no line of running text.' };
 
   const body: string[] = [];
   for (let i = segment.start; i <= segment.end; i++) {
@@ -25,7 +25,7 @@ export function findArticleInText(text: string): ArticleResult {
   }
   const proseWeight = body.reduce((sum, line, i) => sum + (scored[segment.start + i]?.prose ? textWeight(line) : 0), 0);
   if (proseWeight < MIN_PROSE_WEIGHT) {
-    return { ok: false, reason: `Too little prose for an article: ${Math.round(proseWeight)} characters of running text (at least ${MIN_PROSE_WEIGHT} needed).` };
+    return { ok: false, code: 'too-little-prose', reason: `Too little prose for an article: ${Math.round(proseWeight)} characters of running text (at least ${MIN_PROSE_WEIGHT} needed).` };
   }
 
   const before = lines.slice(0, segment.start);

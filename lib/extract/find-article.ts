@@ -79,7 +79,7 @@ export function* findArticleSteps(input: Document | Element, options: FindArticl
   // Saved pages are not always well-formed: when the parser leaves <body> empty (content under an
   // unknown root element), read the whole document.
   const scope: Element | null = isDocument(input) ? bodyOrRoot(input) : input;
-  if (!scope) return { ok: false, reason: 'The document has no body.' };
+  if (!scope) return { ok: false, code: 'no-body', reason: 'The document has no body.' };
 
   const blocks = collectBlocks(scope, options.isHidden);
   yield;
@@ -147,7 +147,7 @@ export function* findArticleSteps(input: Document | Element, options: FindArticl
       segment = run;
     }
   }
-  if (!container || !best || segment.sum <= 0) return { ok: false, reason: 'No prose found: the page has no paragraph of running text.' };
+  if (!container || !best || segment.sum <= 0) return { ok: false, code: 'no-prose', reason: 'No prose found: the page has no paragraph of running text.' };
 
   const inside = scored.slice(best.first, best.last + 1);
   segment.end = cutAtRelatedHeading(inside, segment.start, segment.end);
@@ -190,14 +190,14 @@ export function* findArticleSteps(input: Document | Element, options: FindArticl
   const proseWeight = body.reduce((sum, { scored: s }) => sum + (s.prose || s.score > 0 ? s.weight : 0), 0);
   const minProse = options.minProseWeight ?? DEFAULT_MIN_PROSE_WEIGHT;
   if (proseWeight < minProse) {
-    return { ok: false, reason: `Too little prose for an article: ${Math.round(proseWeight)} characters of running text (at least ${minProse} needed).` };
+    return { ok: false, code: 'too-little-prose', reason: `Too little prose for an article: ${Math.round(proseWeight)} characters of running text (at least ${minProse} needed).` };
   }
   const pageLinkWeight = blocks.reduce((sum, block) => sum + block.linkWeight, 0);
   // Blocks of running text: prose, and unpunctuated lines a body container vouches for (a lyrics post in
   // `.entry-content` on a blog whose sidebar archive is hundreds of links).
   const proseBlocks = body.filter(({ scored: s }) => s.prose || s.score > 0).length;
   if (pageLinkWeight > totalWeight * 0.7 && proseWeight < totalWeight * 0.15 && (proseBlocks < 2 || proseWeight < 80)) {
-    return { ok: false, reason: 'A list of links (home, channel or search-result page): links outweigh running text.' };
+    return { ok: false, code: 'link-list', reason: 'A list of links (home, channel or search-result page): links outweigh running text.' };
   }
 
   yield;

@@ -28,8 +28,12 @@ export interface Article {
   script: Script;
 }
 
+/** Why a page is not taken as an article, for the interface to say in the reader's language. */
+export type NoArticleCode = 'no-body' | 'no-prose' | 'too-little-prose' | 'link-list' | 'not-chinese' | 'unreadable';
+
 export interface NoArticle {
   ok: false;
+  code: NoArticleCode;
   /** Why this page is not taken as an article (home page, list of links, too little text …). */
   reason: string;
 }

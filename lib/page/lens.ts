@@ -6,7 +6,7 @@
  */
 import type { AnnotationKind } from '../annotate/types';
 import { findArticleSliced } from '../extract';
-import type { Article } from '../extract/types';
+import type { Article, NoArticleCode } from '../extract/types';
 import { createHighlighter, type HighlightApi, type Highlighter } from '../highlight/highlighter';
 import { summarize, type AnnotatedText, type PageAnnotation, type PageSummary } from '../highlight/page-annotations';
 import { annotateBlocksSliced, ScanCancelled } from './sliced-scan';
@@ -56,7 +56,7 @@ export type LegendState = { status: 'off' | 'no-article' } | { status: 'active';
 
 export type LensState =
   | { status: 'off' }
-  | { status: 'no-article'; reason: string; scans: number }
+  | { status: 'no-article'; code: NoArticleCode; reason: string; scans: number }
   | {
       status: 'active';
       article: ArticleInfo;
@@ -84,7 +84,7 @@ export function createLens(deps: LensDeps) {
   let settings = deps.settings;
   let highlighter: Highlighter | null = null;
   type Active = { article: ArticleInfo; annotated: AnnotatedText; pinyinHidden: number; annotateMs: number; longestTaskMs: number; workMs: number; summary?: PageSummary };
-  let state: { status: 'off' } | { status: 'no-article'; reason: string } | ({ status: 'active' } & Active) = { status: 'off' };
+  let state: { status: 'off' } | { status: 'no-article'; code: NoArticleCode; reason: string } | ({ status: 'active' } & Active) = { status: 'off' };
   let article: Article | null = null;
   let generation = 0;
   const yieldToPage = deps.yieldToPage ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
@@ -114,7 +114,7 @@ export function createLens(deps: LensDeps) {
       article = null;
       annotated = null;
       highlighter?.clear();
-      setState({ status: 'no-article', reason: `The page could not be read: ${error instanceof Error ? error.message : String(error)}` });
+      setState({ status: 'no-article', code: 'unreadable', reason: `The page could not be read: ${error instanceof Error ? error.message : String(error)}` });
     }
   }
 
@@ -137,7 +137,7 @@ export function createLens(deps: LensDeps) {
       article = null;
       annotated = null;
       highlighter?.clear();
-      setState({ status: 'no-article', reason: found.reason });
+      setState({ status: 'no-article', code: found.code, reason: found.reason });
       return;
     }
     if (found.script === 'none') {
@@ -145,7 +145,7 @@ export function createLens(deps: LensDeps) {
       article = null;
       annotated = null;
       highlighter?.clear();
-      setState({ status: 'no-article', reason: 'No Chinese text: the page is in another language.' });
+      setState({ status: 'no-article', code: 'not-chinese', reason: 'No Chinese text: the page is in another language.' });
       return;
     }
     await yieldToPage();

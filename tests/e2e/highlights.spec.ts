@@ -228,6 +228,8 @@ describe('highlights on real pages', () => {
     expect(await page.locator('fzl-root').count()).toBe(0);
     const popup = await openPopupFor(session, page);
     await expect.poll(() => popup.getByTestId('no-article').isVisible()).toBe(true);
+    // The reason in the reader's language (the extractor's own words stay as a tooltip).
+    expect(await popup.getByTestId('no-article-reason').textContent()).toBe('页面上没有成段的文字。');
     await popup.close();
     await page.close();
   });

@@ -135,12 +135,15 @@ describe('findArticle on pages that are not articles', () => {
       <div class="footer">版权所有 天水在线 陇ICP备05000000号</div></body></html>`);
     const result = findArticle(doc);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.reason.length).toBeGreaterThan(10);
+    if (!result.ok) {
+      expect(result.reason.length).toBeGreaterThan(10);
+      expect(['link-list', 'no-prose', 'too-little-prose']).toContain(result.code);
+    }
   });
 
   it('refuses a page with too little prose', () => {
     const result = findArticle(htmlDocument('<html><body><p>页面不存在</p><p><a href="/">返回首页</a></p></body></html>'));
-    expect(result).toEqual({ ok: false, reason: expect.stringMatching(/prose/) });
+    expect(result).toEqual({ ok: false, code: 'no-prose', reason: expect.stringMatching(/prose/) });
   });
 });
 
