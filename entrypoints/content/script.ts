@@ -4,7 +4,7 @@
  * opencc-js, lib/convert writes the result back over the original text nodes and restores them.
  * Added content is converted to the current target; highlights are recomputed after each switch.
  */
-import { createPageConversion, detectScript, sourceScriptOf, type PageConversion, type Target } from '@/lib/convert';
+import { blockScript, convertBySource, createPageConversion, detectScript, sourceScriptOf, type PageConversion, type Target } from '@/lib/convert';
 import type { ScriptState } from '@/lib/messaging';
 import type { Send } from '@/components/Popup';
 import type { Lens } from '@/lib/page/lens';
@@ -83,11 +83,14 @@ export function createPageScript(deps: PageScriptDeps) {
     });
     busy = true;
     try {
-      const report = await conversion.convertTo(next, async (texts) => {
-        const result = await deps.send('convert/texts', { from, to: next as Exclude<Target, 'original'>, texts });
-        if (!result.ok) throw new Error(result.error.message);
-        return result.value.texts;
-      });
+      const lang = doc.documentElement.getAttribute('lang') ?? '';
+      const report = await conversion.convertTo(next, (texts) =>
+        convertBySource(texts, from, (text) => sourceScriptOf(lang, blockScript(text, source())), next as Exclude<Target, 'original'>, async (source, batch) => {
+          const result = await deps.send('convert/texts', { from: source, to: next as Exclude<Target, 'original'>, texts: batch });
+          if (!result.ok) throw new Error(result.error.message);
+          return result.value.texts;
+        }),
+      );
       if (report.status === 'done') {
         const ended = performance.now();
         target = next;

@@ -1,5 +1,5 @@
 export type { Target, SourceScript, ConversionKind, ConvertTexts, TextBlock, AttributeText } from './types';
-export { detectScript, type DetectedScript } from './detect';
+export { blockScript, detectScript, scriptEvidence, type DetectedScript } from './detect';
 export { sourceScriptOf } from './source';
 export {
   createConverterCache,
@@ -33,3 +33,4 @@ export function convertTexts(texts: string[], from: SourceScript, to: Target): P
   defaultCache ??= createConverterCache();
   return defaultCache.convertTexts(texts, from, to);
 }
+export { convertBySource } from './by-source';

@@ -155,6 +155,34 @@ describe('script conversion in the page', () => {
   });
 });
 
+describe('a page mixing both scripts', () => {
+  it('converts each paragraph from its own script', async () => {
+    const url = session.fixtureUrl('generated/mixed.html');
+    await session.context.route(url, (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: `<!doctype html><html lang="zh-CN"><head><title>转载</title></head><body>
+<p id="s1">公安部部署全国公安机关开展“断卡”行动，打击治理电信网络诈骗犯罪。</p>
+<p id="s2">记者从会上获悉，各地区各部门认真贯彻落实党中央决策部署。</p>
+<blockquote id="t1">漢中市公安局黨委副書記通報了掃黑除惡專項鬥爭情況，網絡詐騙案件明顯上升。</blockquote>
+</body></html>`,
+      }),
+    );
+    const page = await session.context.newPage();
+    await page.goto(url);
+    await sendToTab(session, page, 'page/setHighlights', { on: false });
+    expect((await setScript(page, 'cn')).source).toBe('zh-Hans');
+    expect(await page.locator('#t1').textContent()).toBe('汉中市公安局党委副书记通报了扫黑除恶专项斗争情况，网络诈骗案件明显上升。');
+    expect(await page.locator('#s1').textContent()).toBe('公安部部署全国公安机关开展“断卡”行动，打击治理电信网络诈骗犯罪。');
+    await setScript(page, 'tw');
+    expect(await page.locator('#s1').textContent()).toBe('公安部部署全國公安機關開展“斷卡”行動，打擊治理電信網絡詐騙犯罪。');
+    expect(await page.locator('#t1').textContent()).toBe('漢中市公安局黨委副書記通報了掃黑除惡專項鬥爭情況，網絡詐騙案件明顯上升。');
+    await setScript(page, 'original');
+    expect(await page.locator('#t1').textContent()).toBe('漢中市公安局黨委副書記通報了掃黑除惡專項鬥爭情況，網絡詐騙案件明顯上升。');
+    await page.close();
+  });
+});
+
 describe('OpenCC cases through the DOM path in Chromium', () => {
   const raw = readFileSync(join(fixturesDir, 'opencc/testcases.json'), 'utf8').replace(/,(\s*[}\]])/g, '$1');
   const cases = (JSON.parse(raw) as { cases: { id: string; input: string; expected: Record<string, string> }[] }).cases;
