@@ -19,7 +19,8 @@ import {
   type Collection,
 } from './model';
 import { fail, getOwn, hasOwn, type Failure } from './result';
-import { INDEX_KEY, clipKey, indexRecord, type Changes, type CollectionsState } from './schema';
+import { CLIP_KEY_PREFIX, INDEX_KEY, clipKey, indexCore, indexDerived, indexRecord, pageKey, type Changes, type CollectionsState } from './schema';
+import { changedPages, noteDerivation, pageOf, summaryOf } from './summary';
 import { ValidationError, readArray, readString } from './validate';
 
 export { createSerialQueue, type SerialQueue } from './queue';
@@ -176,7 +177,7 @@ class Draft {
   changes(): Changes {
     const set: Record<string, unknown> = {};
     for (const id of this.touchedClips) set[clipKey(id)] = this.state.clips[id];
-    if (this.indexTouched) set[INDEX_KEY] = indexRecord(this.state);
+    if (this.indexTouched) set[INDEX_KEY] = indexCore(this.state);
     return { set, remove: [...this.removedClips].map(clipKey) };
   }
 }
@@ -472,6 +473,37 @@ function transfer(
 }
 
 /**
+ * Completes a command's changes with the derived data of schema v3 (summary.ts): the whole index
+ * record when the index or its derived part changed, and the lists of the pages whose clips changed.
+ * In O(changed clips): the next state's summary is advanced from the current one.
+ */
+function withDerivedData(base: CollectionsState, next: CollectionsState, changes: Changes): Changes {
+  const changedClips: string[] = [];
+  for (const key of [...Object.keys(changes.set), ...changes.remove]) {
+    if (key.startsWith(CLIP_KEY_PREFIX)) changedClips.push(key.slice(CLIP_KEY_PREFIX.length));
+  }
+  noteDerivation(next, base, changedClips);
+  const before = summaryOf(base);
+  const after = summaryOf(next);
+  const set = { ...changes.set };
+  const remove = [...changes.remove];
+  const pages = new Set<string>();
+  for (const id of changedClips) {
+    const was = getOwn(base.clips, id);
+    const now = getOwn(next.clips, id);
+    if (was) pages.add(pageOf(was.target.url));
+    if (now) pages.add(pageOf(now.target.url));
+  }
+  const pageChanges = changedPages(before, after, pages);
+  for (const [page, clipIds] of pageChanges.set) set[pageKey(page)] = clipIds;
+  for (const page of pageChanges.removed) remove.push(pageKey(page));
+  const derivedChanged =
+    !hasOwn(set, INDEX_KEY) && changedClips.length > 0 && JSON.stringify(indexDerived(base, before)) !== JSON.stringify(indexDerived(next, after));
+  if (hasOwn(set, INDEX_KEY) || derivedChanged) set[INDEX_KEY] = indexRecord(next, after);
+  return { set, remove };
+}
+
+/**
  * Applies one command. `now` is the ISO instant to stamp; `ids` makes new ids. Never throws on bad
  * input: every refusal is `{ ok: false, error: { code, message } }` and leaves `state` as it was.
  */
@@ -481,7 +513,8 @@ export function applyCommand<C extends Command>(state: CollectionsState, command
   }
   const handler = handlers[command.type] as unknown as Handler<C['type']>;
   try {
-    return handler(state, command as never, now, ids) as CommandOutcome<C>;
+    const outcome = handler(state, command as never, now, ids) as CommandOutcome<C>;
+    return outcome.ok && outcome.state !== state ? { ...outcome, changes: withDerivedData(state, outcome.state, outcome.changes) } : outcome;
   } catch (error) {
     if (error instanceof ValidationError) return fail('INVALID', error.message);
     if (error instanceof NotFound) return fail('NOT_FOUND', error.message);

@@ -7,7 +7,7 @@
 import { EXCHANGE_FORMAT, EXCHANGE_FORMAT_VERSION } from './format';
 import { readClip, readCollection, type Clip, type Collection } from './model';
 import { fail, getOwn, hasOwn, ok, type Rejection, type Result } from './result';
-import { INDEX_KEY, clipKey, indexRecord, type Changes, type CollectionsState } from './schema';
+import { INDEX_KEY, clipKey, indexCore, type Changes, type CollectionsState } from './schema';
 import { ValidationError, attempt, describeValue, readArray, readObject } from './validate';
 
 /** A 10,000-clip export is 5–30 MB of JSON (about 1 KB per short clip, more with long notes); a larger file is not ours. */
@@ -156,7 +156,7 @@ export function importCollections(state: CollectionsState, data: unknown, now: s
       collectionCounts.skipped++;
     }
   }
-  if (collectionCounts.added + collectionCounts.updated > 0) changes.set[INDEX_KEY] = indexRecord(next);
+  if (collectionCounts.added + collectionCounts.updated > 0) changes.set[INDEX_KEY] = indexCore(next);
 
   for (const clip of fileClips) {
     const current = getOwn(next.clips, clip.id);

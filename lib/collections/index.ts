@@ -19,3 +19,5 @@ export * from './export/markdown';
 export * from './export/csl';
 export * from './export/webanno';
 export * from './store';
+export * from './summary';
+export * from './peek';

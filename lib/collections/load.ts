@@ -8,15 +8,19 @@ import {
   CLIP_KEY_PREFIX,
   CURRENT_SCHEMA_VERSION,
   INDEX_KEY,
+  PAGE_KEY_PREFIX,
   clipKey,
   emptyState,
+  indexDerived,
   indexRecord,
+  pageKey,
   quarantineKey,
   type Changes,
   type CollectionsState,
   type QuarantinedRecord,
   type StorageItems,
 } from './schema';
+import { rememberSummary, summarize } from './summary';
 import { V1_STORAGE_KEY } from './types-v1';
 import { ValidationError, attempt, readArray, readObject } from './validate';
 
@@ -39,7 +43,12 @@ export interface LoadedState {
 
 const MAX_COLLECTIONS = 10_000;
 
-function readIndex(value: unknown): { collections: Collection[]; lastUsedCollectionId?: string } {
+/** The stored derived part as it would be written (unvalidated: it is only compared, never used). */
+function storedDerived(raw: Record<string, unknown>): string {
+  return JSON.stringify({ clipCounts: raw.clipCounts, totalClips: raw.totalClips, recentClipIds: raw.recentClipIds, recentAll: raw.recentAll });
+}
+
+function readIndex(value: unknown): { collections: Collection[]; lastUsedCollectionId?: string; derived: string } {
   const raw = readObject(value, INDEX_KEY);
   if (raw.schemaVersion !== CURRENT_SCHEMA_VERSION) {
     throw new ValidationError(`${INDEX_KEY}.schemaVersion`, `expected ${CURRENT_SCHEMA_VERSION}`);
@@ -52,7 +61,7 @@ function readIndex(value: unknown): { collections: Collection[]; lastUsedCollect
     seen.add(c.id);
   });
   const lastUsed = raw.lastUsedCollectionId === undefined ? undefined : readId(raw.lastUsedCollectionId, `${INDEX_KEY}.lastUsedCollectionId`);
-  return { collections, lastUsedCollectionId: lastUsed && seen.has(lastUsed) ? lastUsed : undefined };
+  return { collections, lastUsedCollectionId: lastUsed && seen.has(lastUsed) ? lastUsed : undefined, derived: storedDerived(raw) };
 }
 
 export function readStoredState(items: StorageItems, now: string): LoadedState {
@@ -69,10 +78,12 @@ export function readStoredState(items: StorageItems, now: string): LoadedState {
   };
 
   let indexUsable = false;
+  let storedDerivedData = '';
   if (Object.prototype.hasOwnProperty.call(items, INDEX_KEY)) {
     const index = attempt(() => readIndex(items[INDEX_KEY]));
     if (index.ok) {
       indexUsable = true;
+      storedDerivedData = index.value.derived;
       for (const collection of index.value.collections) {
         state.collections[collection.id] = collection;
         state.order.push(collection.id);
@@ -113,7 +124,6 @@ export function readStoredState(items: StorageItems, now: string): LoadedState {
         }
       }
     }
-    repair.set[INDEX_KEY] = indexRecord(state);
   }
 
   for (const clip of clips) {
@@ -129,6 +139,21 @@ export function readStoredState(items: StorageItems, now: string): LoadedState {
     } else {
       state.clips[clip.id] = clip;
     }
+  }
+
+  // The derived data (schema v3) is rebuilt wherever it disagrees with the clips just read: after a
+  // migration, an interrupted write, a quarantine, or a foreign write. It holds nothing of its own.
+  const summary = summarize(state);
+  rememberSummary(state, summary);
+  const derivedStale = indexUsable && storedDerivedData !== JSON.stringify(indexDerived(state, summary));
+  if (derivedStale || (!indexUsable && clips.length > 0)) repair.set[INDEX_KEY] = indexRecord(state, summary);
+  for (const key of Object.keys(items)) {
+    if (key.startsWith(PAGE_KEY_PREFIX) && !summary.pages.has(key.slice(PAGE_KEY_PREFIX.length))) repair.remove.push(key);
+  }
+  for (const [page, ids] of summary.pages) {
+    const key = pageKey(page);
+    const stored = Object.prototype.hasOwnProperty.call(items, key) ? items[key] : undefined;
+    if (!Array.isArray(stored) || stored.join('\n') !== ids.join('\n')) repair.set[key] = ids;
   }
   return { state, problems, repair };
 }

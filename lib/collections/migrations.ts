@@ -15,9 +15,9 @@ import {
   type Changes,
   type QuarantinedRecord,
   type StorageItems,
-  type StoredIndex,
 } from './schema';
 import { V1_STORAGE_KEY, type ClipV1, type CollectionV1 } from './types-v1';
+import type { StoredIndexV2 } from './types-v2';
 import { ValidationError, attempt, readObject } from './validate';
 
 export interface MigrationOutput {
@@ -111,7 +111,7 @@ export const migrateV1ToV2: Migration = {
     };
 
     const blob = items[V1_STORAGE_KEY];
-    const index: StoredIndex = { schemaVersion: 2, collections: [] };
+    const index: StoredIndexV2 = { schemaVersion: 2, collections: [] };
     const shape = attempt(() => {
       const raw = readObject(blob, V1_STORAGE_KEY);
       if (!Array.isArray(raw.collections)) throw new ValidationError(`${V1_STORAGE_KEY}.collections`, 'expected an array');
@@ -148,8 +148,26 @@ export const migrateV1ToV2: Migration = {
   },
 };
 
+/**
+ * v3 adds derived data (per-collection counts and newest ids in the index, one key per page listing
+ * its clips). The migration only marks the index as v3; the loader, which checks the derived data
+ * against the clips on every load anyway, writes it in the same `set` as the migration.
+ */
+export const migrateV2ToV3: Migration = {
+  from: 2,
+  to: 3,
+  description: 'index marked v3; counts, newest ids per collection and per-page clip lists written by the loader',
+  migrate(items) {
+    const raw = items[INDEX_KEY];
+    // A damaged v2 index stays as it is: the loader quarantines it whatever its version says.
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { items, problems: [] };
+    const old = raw as Partial<StoredIndexV2>;
+    return { items: { ...items, [INDEX_KEY]: { ...old, schemaVersion: 3 } }, problems: [] };
+  },
+};
+
 /** In order; `MIGRATIONS[i]` goes from version i+1 to i+2. */
-export const MIGRATIONS: readonly Migration[] = [migrateV1ToV2];
+export const MIGRATIONS: readonly Migration[] = [migrateV1ToV2, migrateV2ToV3];
 
 /** The schema version of what is stored, or null when nothing of ours is there yet. */
 export function detectSchemaVersion(items: StorageItems): Result<number | null> {

@@ -1,9 +1,15 @@
 /**
- * The stored shape (schema version 2) and its key layout in `browser.storage.local`.
+ * The stored shape (schema version 3) and its key layout in `browser.storage.local`.
  *
- *   collections:index      { schemaVersion: 2, collections: Collection[] (display order), lastUsedCollectionId? }
- *   clip:<clipId>          Clip                      one key per clip
- *   quarantine:<at>:<key>  QuarantinedRecord         a record that failed validation, kept for recovery
+ *   collections:index        { schemaVersion: 3, collections: Collection[] (display order), lastUsedCollectionId?,
+ *                              clipCounts, totalClips, recentClipIds, recentAll }   (see summary.ts)
+ *   collections:page:<page>  string[]                  ids of the clips of one page (URL without #), newest first
+ *   clip:<clipId>            Clip                      one key per clip
+ *   quarantine:<at>:<key>    QuarantinedRecord         a record that failed validation, kept for recovery
+ *
+ * v3 added the derived data (counts, newest ids, per-page ids) so a worker that has just started
+ * answers the popup's first view from the index and a few clips instead of reading all of them.
+ * It is rebuilt by the loader whenever it disagrees with the clips; it is never the only copy of anything.
  *
  * Why: storage.local writes whole values, so a single blob would rewrite every clip on every
  * command (10,000 clips ≈ several MB per click). Membership lives on the clip (`collectionIds`),
@@ -14,11 +20,18 @@
  * second call fails, what is left is at worst unreferenced clips, which the next load quarantines.
  */
 import type { Clip, Collection } from './model';
+import { summaryOf, type Summary } from './summary';
 
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
 export const INDEX_KEY = 'collections:index';
 export const CLIP_KEY_PREFIX = 'clip:';
 export const QUARANTINE_KEY_PREFIX = 'quarantine:';
+export const PAGE_KEY_PREFIX = 'collections:page:';
+
+/** The key listing the clips of a page (a URL without its #fragment). */
+export function pageKey(page: string): string {
+  return PAGE_KEY_PREFIX + page;
+}
 
 export function clipKey(clipId: string): string {
   return CLIP_KEY_PREFIX + clipId;
@@ -37,11 +50,23 @@ export interface Changes {
   remove: string[];
 }
 
-export interface StoredIndex {
+/** The index without its derived part: what the reducer decides; the derived part follows from the clips. */
+export interface IndexCore {
   schemaVersion: typeof CURRENT_SCHEMA_VERSION;
   collections: Collection[];
   lastUsedCollectionId?: string;
 }
+
+/** Derived from the clips (summary.ts); keyed by collection id, collections without clips left out. */
+export interface IndexDerived {
+  clipCounts: Record<string, number>;
+  totalClips: number;
+  /** Newest first, at most RECENT_CLIPS per collection. */
+  recentClipIds: Record<string, string[]>;
+  recentAll: string[];
+}
+
+export type StoredIndex = IndexCore & IndexDerived;
 
 export interface QuarantinedRecord {
   key: string;
@@ -64,8 +89,9 @@ export function emptyState(): CollectionsState {
   return { schemaVersion: CURRENT_SCHEMA_VERSION, collections: {}, order: [], clips: {} };
 }
 
-export function indexRecord(state: CollectionsState): StoredIndex {
-  const index: StoredIndex = {
+/** The reducer's part of the index (commands build it; `applyCommand` completes it with `indexRecord`). */
+export function indexCore(state: CollectionsState): IndexCore {
+  const index: IndexCore = {
     schemaVersion: CURRENT_SCHEMA_VERSION,
     collections: state.order.map((id) => state.collections[id]),
   };
@@ -73,10 +99,30 @@ export function indexRecord(state: CollectionsState): StoredIndex {
   return index;
 }
 
+/** The derived part, in display order of the collections (so equal states give equal records). */
+export function indexDerived(state: CollectionsState, summary: Summary = summaryOf(state)): IndexDerived {
+  const clipCounts: Record<string, number> = {};
+  const recentClipIds: Record<string, string[]> = {};
+  for (const id of state.order) {
+    const count = summary.counts.get(id);
+    if (count) clipCounts[id] = count;
+    const recent = summary.recent.get(id);
+    if (recent && recent.length) recentClipIds[id] = recent;
+  }
+  return { clipCounts, totalClips: summary.totalClips, recentClipIds, recentAll: summary.recentAll };
+}
+
+/** The whole index record of a finished state (never of a state still being built: summaries are cached per state). */
+export function indexRecord(state: CollectionsState, summary: Summary = summaryOf(state)): StoredIndex {
+  return { ...indexCore(state), ...indexDerived(state, summary) };
+}
+
 /** The full key layout of a state (used by migrations and tests; commands write only what changed). */
 export function stateToItems(state: CollectionsState): StorageItems {
-  const items: StorageItems = { [INDEX_KEY]: indexRecord(state) };
+  const summary = summaryOf(state);
+  const items: StorageItems = { [INDEX_KEY]: indexRecord(state, summary) };
   for (const clip of Object.values(state.clips)) items[clipKey(clip.id)] = clip;
+  for (const [page, ids] of summary.pages) items[pageKey(page)] = ids;
   return items;
 }
 

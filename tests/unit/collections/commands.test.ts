@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyCommand, type Command, type CommandOutcome } from '../../../lib/collections/commands';
 import type { Clip } from '../../../lib/collections/model';
-import { INDEX_KEY, clipKey, emptyState, type CollectionsState } from '../../../lib/collections/schema';
-import { SEED_SIMPLIFIED, draftFrom, fakeClock, readSeed, testIds } from './helpers';
+import { INDEX_KEY, clipKey, emptyState, pageKey, type CollectionsState } from '../../../lib/collections/schema';
+import { PAGE_URL, SEED_SIMPLIFIED, draftFrom, fakeClock, readSeed, testIds } from './helpers';
 
 const page = readSeed(SEED_SIMPLIFIED);
 
@@ -58,7 +58,9 @@ describe('collections', () => {
     const before = h.state;
     const deleted = h.run({ type: 'deleteCollection', collectionId: stats.id });
     expect(deleted.changes.remove).toEqual([clipKey(k3.id)]);
-    expect(Object.keys(deleted.changes.set).sort()).toEqual([INDEX_KEY, clipKey(k1.id)].sort());
+    // The page's key lists its clips (schema v3): k3 left the page, so its list is rewritten.
+    expect(Object.keys(deleted.changes.set).sort()).toEqual([INDEX_KEY, clipKey(k1.id), pageKey(PAGE_URL)].sort());
+    expect(deleted.changes.set[pageKey(PAGE_URL)]).toEqual([k2.id, k1.id]); // newest first; k3 gone
     expect(h.state.clips[k1.id].collectionIds).toEqual([ops.id]);
     expect(h.state.clips[k3.id]).toBeUndefined();
     expect(h.state.lastUsedCollectionId).toBeUndefined();
@@ -81,10 +83,15 @@ describe('collections', () => {
 });
 
 describe('clips', () => {
-  it('add writes the clip key and the index (collection updatedAt) only', () => {
+  it('add writes the clip key, the index (collection updatedAt, counts) and the page list only', () => {
     const { h, stats } = setup();
     const added = h.run({ type: 'addClip', collectionId: stats.id, clip: draftFrom(page, '缉捕电信网络诈骗犯罪集团头目和骨干351名') });
-    expect(Object.keys(added.changes.set).sort()).toEqual([INDEX_KEY, clipKey(added.result.clip.id)].sort());
+    expect(Object.keys(added.changes.set).sort()).toEqual([INDEX_KEY, clipKey(added.result.clip.id), pageKey(PAGE_URL)].sort());
+    const index = added.changes.set[INDEX_KEY] as { totalClips: number; recentAll: string[] };
+    expect(index.totalClips).toBe(4); // k1, k2, k3 and this one
+    // The newest clip heads the page's list and the newest ids.
+    expect((added.changes.set[pageKey(PAGE_URL)] as string[])[0]).toBe(added.result.clip.id);
+    expect(index.recentAll[0]).toBe(added.result.clip.id);
     expect(added.result).toMatchObject({ duplicate: false, clip: { note: '', tags: [], collectionIds: [stats.id] } });
     expect(h.state.collections[stats.id].updatedAt).toBe(added.result.clip.createdAt);
   });

@@ -156,7 +156,7 @@ export function bigState(count: number) {
     };
   }
   return {
-    schemaVersion: 2 as const,
+    schemaVersion: 3 as const,
     collections: Object.fromEntries(collections.map((c) => [c.id, c])),
     order: collections.map((c) => c.id),
     clips,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { anchor } from '../../../lib/collections/anchor';
 import { MIGRATIONS, detectSchemaVersion, migrateItems, migrateV1ToV2 } from '../../../lib/collections/migrations';
-import { CURRENT_SCHEMA_VERSION, INDEX_KEY, clipKey } from '../../../lib/collections/schema';
+import { CURRENT_SCHEMA_VERSION, INDEX_KEY, PAGE_KEY_PREFIX, clipKey, pageKey } from '../../../lib/collections/schema';
 import { loadFromStorage } from '../../../lib/collections/storage';
 import { V1_STORAGE_KEY } from '../../../lib/collections/types-v1';
 import { FakeStorage, SEED_000, SEED_SIMPLIFIED, readFixtureJson, readSeed } from './helpers';
@@ -121,18 +121,19 @@ describe('v1 → v2', () => {
     if (!run.ok) return;
     expect(run.value.problems[0].message).toBe('collections: expected an object, got a string');
     expect(run.value.changes.remove).toEqual([V1_STORAGE_KEY]);
-    expect(run.value.items[INDEX_KEY]).toEqual({ schemaVersion: 2, collections: [] });
+    // v1 → v2 makes an empty index, v2 → v3 marks it v3 (the loader adds the derived data).
+    expect(run.value.items[INDEX_KEY]).toEqual({ schemaVersion: 3, collections: [] });
   });
 });
 
 describe('newer schema versions', () => {
   it('are refused with a clear error and nothing is written', async () => {
-    const future = { [INDEX_KEY]: { schemaVersion: 3, collections: [], shelves: {} }, 'clip:x': { whatever: true } };
+    const future = { [INDEX_KEY]: { schemaVersion: 4, collections: [], shelves: {} }, 'clip:x': { whatever: true } };
     expect(detectSchemaVersion(future)).toEqual({
       ok: false,
       error: {
         code: 'SCHEMA_TOO_NEW',
-        message: 'Stored collections use schema version 3, but this version of the extension only knows up to 2. Update the extension; nothing was changed.',
+        message: 'Stored collections use schema version 4, but this version of the extension only knows up to 3. Update the extension; nothing was changed.',
       },
     });
     const storage = new FakeStorage(future);
@@ -147,5 +148,56 @@ describe('newer schema versions', () => {
     expect(detectSchemaVersion({ 'settings:theme': 'dark' })).toEqual({ ok: true, value: null });
     const run = migrateItems({}, NOW);
     expect(run.ok && run.value.changes).toEqual({ set: {}, remove: [] });
+  });
+});
+
+describe('v2 → v3 (derived data: counts, newest ids, per-page clip lists)', () => {
+  it('a v2 store loads as v3 with the derived data written in the same set, clips untouched', async () => {
+    // Rebuild a genuine v2 layout from what v1 → v2 produced: the v2 index and the clip keys.
+    const v2Run = migrateV1ToV2.migrate(v1Items(), NOW);
+    const v2Items = Object.fromEntries(Object.entries(v2Run.items).filter(([key]) => !key.startsWith('quarantine:')));
+    expect((v2Items[INDEX_KEY] as { schemaVersion: number }).schemaVersion).toBe(2);
+    const storage = new FakeStorage(v2Items);
+    const loaded = await loadFromStorage(storage, { now: () => NOW });
+    expect(loaded.ok && loaded.value.migratedFrom).toBe(2);
+    expect(loaded.ok && loaded.value.problems).toEqual([]);
+    expect(storage.calls.set).toBe(1);
+    const index = storage.data.get(INDEX_KEY) as Record<string, unknown>;
+    // v1-storage.json: c1 holds k1, k3 and c2 holds k2, k4 (k5 was quarantined by v1 → v2).
+    expect(index).toMatchObject({ schemaVersion: 3, lastUsedCollectionId: 'c2', clipCounts: { c1: 2, c2: 2 }, totalClips: 4 });
+    expect(index.recentClipIds).toEqual({ c1: ['k3', 'k1'], c2: ['k4', 'k2'] });
+    expect(index.recentAll).toEqual(['k4', 'k3', 'k2', 'k1']);
+    for (const key of ['clip:k1', 'clip:k2', 'clip:k3', 'clip:k4']) expect(storage.data.get(key)).toEqual(v2Items[key]);
+    // One key per page (k3's URL ends in #p2: same page as k1, k2), listing its clips newest first.
+    const pages = [...storage.data.keys()].filter((k) => k.startsWith(PAGE_KEY_PREFIX)).sort();
+    expect(pages).toEqual([pageKey('http://www.tianshui.com.cn/news/guonei/2022090519254123.htm'), pageKey('https://www.cpd.com.cn/n3559/t_1090399.html')]);
+    expect(storage.data.get(pages[0])).toEqual(['k4']);
+    expect(storage.data.get(pages[1])).toEqual(['k3', 'k2', 'k1']);
+    // Loading again finds nothing to do.
+    const again = await loadFromStorage(storage, { now: () => NOW });
+    expect(again.ok && again.value.migratedFrom).toBeUndefined();
+    expect(storage.calls.set).toBe(1);
+  });
+
+  it('stale or damaged derived data is rebuilt on load, never quarantined; a damaged clip still is', async () => {
+    const storage = new FakeStorage(v1Items());
+    await loadFromStorage(storage, { now: () => NOW });
+    const good = storage.snapshot();
+    const index = storage.data.get(INDEX_KEY) as Record<string, unknown>;
+    storage.data.set(INDEX_KEY, { ...index, clipCounts: { c1: 99 }, recentAll: 'garbage' });
+    const [firstPage] = [...storage.data.keys()].filter((k) => k.startsWith(PAGE_KEY_PREFIX));
+    storage.data.set(firstPage, ['nope']);
+    storage.data.set(`${PAGE_KEY_PREFIX}https://gone.example/`, ['k1']);
+    const loaded = await loadFromStorage(storage, { now: () => NOW });
+    expect(loaded.ok && loaded.value.problems).toEqual([]);
+    expect(storage.snapshot()).toEqual(good);
+
+    const clip = storage.data.get('clip:k4') as Record<string, unknown>;
+    storage.data.set('clip:k4', { ...clip, createdAt: 'yesterday' });
+    const repaired = await loadFromStorage(storage, { now: () => '2024-03-02T08:00:00.000Z' });
+    expect(repaired.ok && repaired.value.problems.map((p) => [p.kind, p.key])).toEqual([['corrupt', 'clip:k4']]);
+    expect(storage.data.has('quarantine:2024-03-02T08:00:00.000Z:clip:k4')).toBe(true);
+    expect(storage.data.get(INDEX_KEY)).toMatchObject({ clipCounts: { c1: 2, c2: 1 }, totalClips: 3, recentClipIds: { c1: ['k3', 'k1'], c2: ['k2'] } });
+    expect(storage.data.has(pageKey('http://www.tianshui.com.cn/news/guonei/2022090519254123.htm'))).toBe(false);
   });
 });
