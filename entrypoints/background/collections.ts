@@ -7,7 +7,10 @@ import {
   exportMarkdown,
   exportWebAnnotations,
   haystackOf,
+  newerFirst,
+  pageOf,
   searchClips,
+  summaryOf,
   type Clip,
   type CollectionsState,
   type CollectionsStore,
@@ -90,6 +93,29 @@ async function run<C extends Command>(command: C): Promise<CommandResults[C['typ
 
 let warmed: CollectionsState | null = null;
 
+/**
+ * After a peek answered (the worker has just started), load everything shortly afterwards, so the
+ * first search or edit finds the state in memory. Not at once: reading 10,000 clips occupies the
+ * storage backend and the worker for a few hundred ms, and the popup's next requests (its first
+ * clips, the page's clips) are right behind the first.
+ */
+const WARM_AFTER_PEEK_MS = 400;
+let warmTimer: ReturnType<typeof setTimeout> | null = null;
+function warmSoon(): void {
+  if (warmTimer !== null || store().loaded) return;
+  warmTimer = setTimeout(() => {
+    warmTimer = null;
+    void state().catch(() => {});
+  }, WARM_AFTER_PEEK_MS);
+}
+
+/** A peek's answer (and a warm-up scheduled), or null when the state must be read. */
+async function peeked<T>(answer: Promise<T | null>): Promise<T | null> {
+  const value = await answer;
+  if (value !== null) warmSoon();
+  return value;
+}
+
 async function state(): Promise<CollectionsState> {
   const read = await store().read();
   if (!read.ok) refuse(read.error);
@@ -108,24 +134,18 @@ const newestFirstCache = new WeakMap<CollectionsState, Clip[]>();
 function newestFirst(current: CollectionsState): Clip[] {
   let list = newestFirstCache.get(current);
   if (!list) {
-    list = Object.values(current.clips).sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.id < b.id ? 1 : -1));
+    list = Object.values(current.clips).sort(newerFirst);
     newestFirstCache.set(current, list);
   }
   return list;
 }
 
-export function pageOf(url: string): string {
-  const hash = url.indexOf('#');
-  return hash === -1 ? url : url.slice(0, hash);
-}
-
 function overview(current: CollectionsState): CollectionsOverview {
-  const counts = new Map<string, number>();
-  for (const clip of Object.values(current.clips)) for (const id of clip.collectionIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const summary = summaryOf(current);
   return {
-    collections: current.order.map((id) => ({ ...current.collections[id], clipCount: counts.get(id) ?? 0 })),
+    collections: current.order.map((id) => ({ ...current.collections[id], clipCount: summary.counts.get(id) ?? 0 })),
     lastUsedCollectionId: current.lastUsedCollectionId ?? null,
-    totalClips: Object.keys(current.clips).length,
+    totalClips: summary.totalClips,
   };
 }
 
@@ -210,10 +230,8 @@ export function registerClipEntryPoints(): void {
 
 export function collectionsHandlers(): Handlers<'background'> {
   return {
-    'collections/list': async () => {
-      const current = await state();
-      return overview(current);
-    },
+    // The three requests of a first view try a peek first (a few keys instead of every clip).
+    'collections/list': async () => (await peeked(store().peekOverview())) ?? overview(await state()),
     'collections/create': ({ name }) => run({ type: 'createCollection', name }),
     'collections/rename': ({ collectionId, name }) => run({ type: 'renameCollection', collectionId, name }),
     'collections/delete': ({ collectionId }) => run({ type: 'deleteCollection', collectionId }),
@@ -226,6 +244,10 @@ export function collectionsHandlers(): Handlers<'background'> {
     'collections/restoreClips': ({ undo }) => run({ type: 'restoreClips', undo: undo as never }),
     'collections/setLastUsed': ({ collectionId }) => run({ type: 'setLastUsed', collectionId }),
     'collections/clips': async ({ collectionId, query = '', kind, offset = 0, limit = 200 }) => {
+      if (query.trim() === '' && kind === undefined && offset === 0) {
+        const newest = await peeked(store().peekRecentClips(collectionId, limit));
+        if (newest) return newest;
+      }
       const current = await state();
       if (collectionId !== undefined && !Object.prototype.hasOwnProperty.call(current.collections, collectionId)) {
         throw new MessageError('not-found', `NOT_FOUND: no collection ${collectionId}`);
@@ -234,9 +256,11 @@ export function collectionsHandlers(): Handlers<'background'> {
       return { clips: matching.slice(offset, offset + limit), total: matching.length };
     },
     'collections/clipsForPage': async ({ url }) => {
-      const page = pageOf(url);
+      const quick = await peeked(store().peekPageClips(url));
+      if (quick) return { clips: quick };
       const current = await state();
-      return { clips: newestFirst(current).filter((clip) => pageOf(clip.target.url) === page) };
+      const ids = summaryOf(current).pages.get(pageOf(url)) ?? [];
+      return { clips: ids.map((id) => current.clips[id]) };
     },
     'collections/export': async ({ format, collectionId, clipIds }) => {
       const current = await state();
