@@ -148,7 +148,9 @@ try {
       { name, request },
     );
   await ask('collections/clips', { query: '断卡', limit: 1 });
-  const migrated = await session.worker.evaluate(async () => (await chrome.storage.local.get('collections:index'))['collections:index'].schemaVersion);
+  const migrated = await session.worker.evaluate(
+    async () => ((await chrome.storage.local.get('collections:index'))['collections:index'] as { schemaVersion: number }).schemaVersion,
+  );
   if (migrated !== 3) throw new Error(`expected the v3 layout after the first load, found v${migrated}`);
 
   const cdp: CDPSession = await session.context.newCDPSession(tab);

@@ -16,7 +16,11 @@ export interface ClipItemProps {
   onError: (message: string) => void;
 }
 
-/** One clip in the popup: quote, source, note and tags editing, move/copy, delete, open. */
+/**
+ * One clip in the popup: quote, source, note and tags editing, move / also add, delete, open.
+ * A clip in several collections is ONE clip (as in Zotero): "also add" puts the same clip in
+ * another collection, so a note edited anywhere shows everywhere; the clip says where else it is.
+ */
 export function ClipItem({ clip, collections, collectionId, send, onChanged, onDeleted, onError }: ClipItemProps) {
   // Editing controls only when asked for: a list of plain rows renders fast on every keystroke of a search.
   const [editing, setEditing] = useState(false);
@@ -26,6 +30,11 @@ export function ClipItem({ clip, collections, collectionId, send, onChanged, onD
   const [target, setTarget] = useState('');
   const dirty = note !== clip.note || parseTags(tags).join('\n') !== clip.tags.join('\n');
   const others = collections.filter((c) => !clip.collectionIds.includes(c.id));
+  const nameOf = (id: string) => collections.find((c) => c.id === id)?.name ?? '';
+  const elsewhere = clip.collectionIds.filter((id) => id !== collectionId).map(nameOf).filter(Boolean);
+  // In a collection: where else it is. In all clips: where it is, when that is more than one place.
+  const membership = collectionId ? (elsewhere.length ? t('alsoIn', { names: elsewhere.join('、') }) : '') : elsewhere.length > 1 ? t('inCollections', { names: elsewhere.join('、') }) : '';
+  const onlyHere = collectionId !== null && clip.collectionIds.length > 1;
 
   const saveEdits = async () => {
     const result = await send('collections/updateClip', { clipId: clip.id, note, tags: parseTags(tags) });
@@ -63,6 +72,11 @@ export function ClipItem({ clip, collections, collectionId, send, onChanged, onD
       <div class="fzl-coll-meta" title={clip.target.url} data-testid="clip-source">
         {[clip.target.title || clip.target.url, clip.target.site, clipDate(clip)].filter(Boolean).join(' · ')}
       </div>
+      {membership ? (
+        <div class="fzl-coll-meta" data-testid="clip-membership">
+          {membership}
+        </div>
+      ) : null}
       {clip.note || clip.tags.length ? (
         <div class="fzl-coll-meta" data-testid="clip-note-text">
           {clip.tags.map((t) => `#${t} `).join('')}
@@ -82,18 +96,18 @@ export function ClipItem({ clip, collections, collectionId, send, onChanged, onD
             {others.length ? (
               <>
                 <select aria-label={t('targetCollection')} data-testid="clip-target" value={target} onChange={(e) => setTarget((e.currentTarget as HTMLSelectElement).value)}>
-                  <option value="">{t('moveCopyTo')}</option>
+                  <option value="">{collectionId ? t('moveOrAddTo') : t('targetCollection')}</option>
                   {others.map((c) => (
                     <option value={c.id}>{c.name}</option>
                   ))}
                 </select>
                 {collectionId ? (
-                  <button type="button" disabled={!target} data-testid="clip-move" onClick={() => void transfer('move')}>
+                  <button type="button" disabled={!target} data-testid="clip-move" title={t('moveTitle')} onClick={() => void transfer('move')}>
                     {t('move')}
                   </button>
                 ) : null}
-                <button type="button" disabled={!target} data-testid="clip-copy" onClick={() => void transfer('copy')}>
-                  {t('copy')}
+                <button type="button" disabled={!target} data-testid="clip-copy" title={t('addToCollectionTitle')} onClick={() => void transfer('copy')}>
+                  {t('addToCollection')}
                 </button>
               </>
             ) : null}
@@ -113,7 +127,7 @@ export function ClipItem({ clip, collections, collectionId, send, onChanged, onD
           {t('openArticle')}
         </button>
         <button type="button" data-testid="clip-delete" onClick={() => void remove()}>
-          {t('delete')}
+          {onlyHere ? t('removeFromCollection') : t('delete')}
         </button>
       </div>
     </li>

@@ -145,6 +145,12 @@ export function CollectionsPanel({ send, sendToTab }: CollectionsPanelProps) {
 
   return (
     <div class="fzl-coll" data-testid="collections-panel">
+      {sendToTab ? null : (
+        // No content script on this tab: the clip menu item and Alt+Shift+S cannot work here.
+        <div class="fzl-muted" data-testid="clip-needs-site">
+          {t('clipNeedsSiteHint')}
+        </div>
+      )}
       <div class="fzl-coll-bar">
         <input
           type="search"

@@ -233,7 +233,7 @@ export function Manager({ send, download }: ManagerProps) {
           type="button"
           data-testid="bulk-move"
           disabled={busy || !selected.size || !target || !filters.collectionId || target === filters.collectionId}
-          title={filters.collectionId ? '' : t('moveNeedsSource')}
+          title={filters.collectionId ? t('moveTitle') : t('moveNeedsSource')}
           onClick={() =>
             void run(t('movedCount', { count: selected.size }), () =>
               send('collections/moveClips', { clipIds: selectedIds, fromCollectionId: filters.collectionId, toCollectionId: target }),
@@ -242,8 +242,15 @@ export function Manager({ send, download }: ManagerProps) {
         >
           {t('move')}
         </button>
-        <button type="button" data-testid="bulk-copy" disabled={busy || !selected.size || !target} onClick={() => void run(t('copiedCount', { count: selected.size }), () => send('collections/copyClips', { clipIds: selectedIds, toCollectionId: target }))}>
-          {t('copy')}
+        {/* One clip in several collections (as in Zotero): "also add", never a second copy that drifts apart. */}
+        <button
+          type="button"
+          data-testid="bulk-copy"
+          title={t('addToCollectionTitle')}
+          disabled={busy || !selected.size || !target}
+          onClick={() => void run(t('addedToCount', { count: selected.size }), () => send('collections/copyClips', { clipIds: selectedIds, toCollectionId: target }))}
+        >
+          {t('addToCollection')}
         </button>
         <button
           type="button"

@@ -183,6 +183,32 @@ export async function clipSelectionInTab(tabId: number): Promise<Result<{ status
   }
 }
 
+/**
+ * The clip menu item or keyboard command was used on a page where no content script runs (a site
+ * not enabled, a browser page): nothing can be clipped, so the toolbar button of that tab says so
+ * (a "!" badge and its tooltip; both are per tab and vanish when the tab loads another page), and
+ * the popup, opened where the browser allows it, offers to enable the site.
+ */
+async function explainNoClipping(tabId: number): Promise<void> {
+  const settings = await loadSettings().catch(() => null);
+  const t = createTranslator(menuLocale(settings));
+  await Promise.all([
+    browser.action.setBadgeText({ tabId, text: '!' }),
+    browser.action.setBadgeBackgroundColor({ tabId, color: '#b45309' }),
+    browser.action.setTitle({ tabId, title: t('clipNeedsSiteBadge') }),
+  ]).catch(() => {});
+}
+
+/** From the menu item or the keyboard command (a user gesture: the popup may be opened). */
+async function clipFromUserAction(tabId: number): Promise<void> {
+  const answer = await clipSelectionInTab(tabId);
+  if (answer.ok || answer.error.code !== 'unreachable') return;
+  await explainNoClipping(tabId);
+  // Chrome 127+ and Firefox allow this from a user action; elsewhere the badge has to do.
+  const action = browser.action as { openPopup?: () => Promise<void> };
+  await action.openPopup?.().catch(() => {});
+}
+
 export const CLIP_MENU_ID = 'fzl-clip-selection';
 export const CLIP_COMMAND = 'clip-selection';
 
@@ -216,14 +242,14 @@ export function registerClipEntryPoints(): void {
     void browser.contextMenus.update(CLIP_MENU_ID, { title: createTranslator(locale)('menuClipSelection') }).catch(() => {});
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === CLIP_MENU_ID && tab?.id !== undefined) void clipSelectionInTab(tab.id);
+    if (info.menuItemId === CLIP_MENU_ID && tab?.id !== undefined) void clipFromUserAction(tab.id);
   });
   browser.commands?.onCommand.addListener((command, tab) => {
     if (command !== CLIP_COMMAND) return;
-    if (tab?.id !== undefined) void clipSelectionInTab(tab.id);
+    if (tab?.id !== undefined) void clipFromUserAction(tab.id);
     else
       void browser.tabs.query({ active: true, currentWindow: true }).then(([active]) => {
-        if (active?.id !== undefined) void clipSelectionInTab(active.id);
+        if (active?.id !== undefined) void clipFromUserAction(active.id);
       });
   });
 }
@@ -291,6 +317,7 @@ export function collectionsHandlers(): Handlers<'background'> {
     },
     'collections/clipSelectionInTab': async ({ tabId }) => {
       const answer = await clipSelectionInTab(tabId);
+      if (!answer.ok && answer.error.code === 'unreachable') await explainNoClipping(tabId);
       if (!answer.ok) throw new MessageError(answer.error.code, answer.error.message);
       return answer.value;
     },

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import type { Clip } from '../../lib/collections';
 import type { MessageName, PageState, RequestOf, ResponseOf, Result } from '../../lib/messaging';
 import { sendToTab } from '../../scripts/lib/page-state';
+import { startStaticServer } from '../../scripts/lib/static-server';
 import { fixturesDir, launchExtension, openPopupFor, screenshotPath, tabIdOf, trackPageErrors, type ExtensionSession } from './harness';
 
 const SEED_002 = 'pages/seeds/002_cd855594ea86f9d9.html';
@@ -365,5 +366,132 @@ describe('collections in the extension', () => {
     await extensionPage.getByTestId('view-table').click();
     await extensionPage.setViewportSize({ width: 1280, height: 900 });
     await extensionPage.screenshot({ path: screenshotPath('collections-manager.png') });
+  });
+});
+
+describe('collections: cold worker, one clip in several collections, pages without the lens', () => {
+  /** A clip of the list fixture page (no article there: the popup shows its 收藏夹 panel). */
+  const draftOn = (url: string, text: string) => ({
+    kind: 'selection' as const,
+    text,
+    target: {
+      url,
+      title: '列表页',
+      site: '127.0.0.1',
+      script: 'zh-Hans' as const,
+      selector: [
+        { type: 'TextQuoteSelector' as const, exact: text, prefix: '', suffix: '' },
+        { type: 'TextPositionSelector' as const, start: 10, end: 10 + text.length },
+      ] as [{ type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string }, { type: 'TextPositionSelector'; start: number; end: number }],
+    },
+  });
+
+  it('after the worker stops, a fresh worker answers the first view from the index exactly as the loaded state does', async () => {
+    const warmList = await value('collections/list', {});
+    const someCollection = warmList.collections.find((c) => c.clipCount > 0)!;
+    const warmClips = await value('collections/clips', { collectionId: someCollection.id, limit: 30 });
+    const warmAll = await value('collections/clips', { limit: 30 });
+    const pageUrl = warmClips.clips[0].target.url;
+    const warmPage = await value('collections/clipsForPage', { url: pageUrl });
+    expect(warmPage.clips.length).toBeGreaterThan(0);
+
+    // Stop the worker (DevTools protocol); a mark in its global scope tells a fresh one from it.
+    const cdp = await session.context.newCDPSession(extensionPage);
+    await cdp.send('ServiceWorker.enable');
+    const mark = () => Promise.all(session.context.serviceWorkers().map((w) => w.evaluate(() => ((self as unknown as { __old?: boolean }).__old = true)).catch(() => {})));
+    const fresh = async () =>
+      (await Promise.all(session.context.serviceWorkers().map((w) => w.evaluate(() => (self as unknown as { __old?: boolean }).__old === true).catch(() => null)))).includes(false);
+    await mark();
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await extensionPage.waitForTimeout(500);
+
+    expect(await value('collections/list', {})).toEqual(warmList);
+    expect(await fresh()).toBe(true);
+    expect(await value('collections/clips', { collectionId: someCollection.id, limit: 30 })).toEqual(warmClips);
+    expect(await value('collections/clips', { limit: 30 })).toEqual(warmAll);
+    expect(await value('collections/clipsForPage', { url: `${pageUrl}#x` })).toEqual(warmPage);
+
+    // And again cold: a write first (it waits for the full load), then the derived data follows it.
+    await mark();
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await extensionPage.waitForTimeout(500);
+    const added = await value('collections/addClip', { collectionId: someCollection.id, clip: draftOn(pageUrl, '冷启动后写入的一条摘录') });
+    expect(await fresh()).toBe(true);
+    const after = await value('collections/list', {});
+    expect(after.totalClips).toBe(warmList.totalClips + 1);
+    expect(after.collections.find((c) => c.id === someCollection.id)!.clipCount).toBe(someCollection.clipCount + 1);
+    await mark();
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await extensionPage.waitForTimeout(500);
+    const coldPage = await value('collections/clipsForPage', { url: pageUrl });
+    expect(coldPage.clips.map((c) => c.id)).toEqual([added.clip.id, ...warmPage.clips.map((c) => c.id)]);
+    expect((await value('collections/clips', { collectionId: someCollection.id, limit: 1 })).clips[0].id).toBe(added.clip.id);
+    await value('collections/deleteClips', { clipIds: [added.clip.id] });
+    await cdp.detach();
+  });
+
+  it('one clip in two collections is one clip: the popup says where else it is, "also add" and "remove from this collection"', async () => {
+    const tab = await session.context.newPage();
+    await tab.goto(session.fixtureUrl('pages/list-page.html'));
+    const a = (await value('collections/create', { name: '甲组' })).collection;
+    const b = (await value('collections/create', { name: '乙组' })).collection;
+    const clip = (await value('collections/addClip', { collectionId: a.id, clip: draftOn(tab.url(), '两个收藏夹里的同一条摘录') })).clip;
+    expect((await value('collections/copyClips', { clipIds: [clip.id], toCollectionId: b.id })).moved).toEqual([clip.id]);
+    await value('collections/setLastUsed', { collectionId: a.id });
+
+    const popup = await openPopupFor(session, tab);
+    const item = popup.locator(`[data-testid="clip-item"][data-clip-id="${clip.id}"]`);
+    await expect.poll(() => item.getByTestId('clip-membership').textContent()).toBe('同时收入：乙组');
+    expect(await item.getByTestId('clip-delete').textContent()).toBe('移出此收藏夹');
+    await item.getByTestId('clip-edit').click();
+    expect(await item.getByTestId('clip-copy').textContent()).toBe('同时收入');
+    expect(await item.getByTestId('clip-copy').getAttribute('title')).toContain('两处都会改变');
+    expect(await item.getByTestId('clip-move').textContent()).toBe('移动');
+    // A note edited in 甲组 is the note in 乙组: one clip.
+    await item.getByTestId('clip-note').fill('两处共用的笔记');
+    await item.getByTestId('clip-save').click();
+    await popup.locator(`[data-testid="collection-row"][data-collection-id="${b.id}"] [data-testid="collection-name"]`).click();
+    const inB = popup.locator(`[data-testid="clip-item"][data-clip-id="${clip.id}"]`);
+    await expect.poll(() => inB.getByTestId('clip-note-text').textContent()).toContain('两处共用的笔记');
+    await expect.poll(() => inB.getByTestId('clip-membership').textContent()).toBe('同时收入：甲组');
+    // Removing it from 乙组 keeps it in 甲组.
+    await inB.getByTestId('clip-delete').click();
+    await expect.poll(async () => (await value('collections/clips', { collectionId: a.id })).clips.some((c) => c.id === clip.id)).toBe(true);
+    expect((await value('collections/clips', { collectionId: b.id })).total).toBe(0);
+    await popup.close();
+    await tab.close();
+    await value('collections/delete', { collectionId: a.id });
+    await value('collections/delete', { collectionId: b.id });
+  });
+
+  it('clipping on a page where the lens does not run is not silent: the toolbar button says why, the popup too', async () => {
+    const other = await startStaticServer(fixturesDir, '127.0.0.2'); // not a curated site
+    try {
+      const page = await session.context.newPage();
+      await page.goto(`${other.origin}/pages/list-page.html`);
+      const tabId = await tabIdOf(session, page);
+      expect(await ext('collections/clipSelectionInTab', { tabId })).toMatchObject({ ok: false, error: { code: 'unreachable' } });
+      const action = () =>
+        session.worker.evaluate(async (tabId) => ({ badge: await chrome.action.getBadgeText({ tabId }), title: await chrome.action.getTitle({ tabId }) }), tabId);
+      expect(await action()).toEqual({ badge: '!', title: '反诈透镜未在此网站运行，无法剪藏。点击此按钮为该网站启用，然后再试。' });
+      const popup = await openPopupFor(session, page);
+      await expect.poll(() => popup.getByTestId('clip-needs-site').isVisible()).toBe(true);
+      expect(await popup.getByTestId('page-unavailable').isVisible()).toBe(true);
+      await popup.close();
+      // The note belongs to that page: loading another one clears it (Chrome resets per-tab badges).
+      await page.goto(`${other.origin}/pages/basic.html`);
+      await expect.poll(async () => (await action()).badge).toBe('');
+      // Where the lens runs, the popup has no such note.
+      const curated = await session.context.newPage();
+      await curated.goto(session.fixtureUrl('pages/list-page.html'));
+      const curatedPopup = await openPopupFor(session, curated);
+      await expect.poll(() => curatedPopup.getByTestId('collections-panel').isVisible()).toBe(true);
+      expect(await curatedPopup.getByTestId('clip-needs-site').count()).toBe(0);
+      await curatedPopup.close();
+      await curated.close();
+      await page.close();
+    } finally {
+      await other.close();
+    }
   });
 });
