@@ -4,7 +4,7 @@
  * browser's languages) and re-renders every open page when it changes.
  */
 import { createContext, type ComponentChildren, type VNode } from 'preact';
-import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
+import { useContext, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { createTranslator, LANGUAGE_TAGS, resolveLocale, translateParts, type Locale, type MessageKey, type Translate } from '@/lib/i18n';
 import type { Settings } from '@/lib/settings/settings';
 
@@ -54,7 +54,8 @@ export function LocalizedRoot({ source, title, children }: { source: LanguageSou
     void source.load().then(follow, () => setLocale(resolveLocale('auto', source.browserLanguages)));
     return source.watch(follow);
   }, []);
-  useEffect(() => {
+  // Before paint: the title and <html lang> change with the text, never a frame later.
+  useLayoutEffect(() => {
     if (!locale) return;
     document.documentElement.lang = LANGUAGE_TAGS[locale];
     if (title) document.title = createTranslator(locale)(title);
