@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { ClipPickerProps } from '@/components/collections/ClipPicker';
-import { anchor, describe, LIMITS, type AnchorMethod, type Clip, type ClipDraft } from '@/lib/collections';
+import { anchor, describe, LIMITS, type AnchorMethod, type Clip, type ClipDraft, type ClipScript } from '@/lib/collections';
 import type { AnnotatedText, PageAnnotation } from '@/lib/highlight/page-annotations';
 import { piecesOf, type TextMap } from '@/lib/highlight/text-map';
 import { MessageError, type createMessenger, type Handlers, type Result } from '@/lib/messaging';
@@ -24,6 +24,10 @@ export interface PageClipsDeps {
   send: Messenger;
   /** Registers cleanup for when the content script is invalidated (extension reloaded). */
   onInvalidated: (cleanup: () => void) => void;
+  /** The article text in the page's own script when it is shown converted (clips quote the original). */
+  originalText?: (map: TextMap) => string | null;
+  /** The page's own script (zh-Hans/zh-Hant), recorded with a clip quoted from the original. */
+  originalScript?: () => ClipScript;
 }
 
 export const CLIP_FRAGMENT = 'fzl-clip=';
@@ -84,6 +88,8 @@ export function createPageClips(deps: PageClipsDeps) {
   let closeTimer: ReturnType<typeof setTimeout> | null = null;
 
   const url = () => pageOf(win.location.href);
+  /** The text clips are described and anchored in: the page's own, even while it is shown converted. */
+  const clipText = (map: TextMap) => deps.originalText?.(map) ?? map.text;
 
   function fetchClips(): Promise<void> {
     fetching ??= send('collections/clipsForPage', { url: url() })
@@ -104,8 +110,9 @@ export function createPageClips(deps: PageClipsDeps) {
     const highlighter = lens?.highlighter();
     if (!annotated || !highlighter || !clips) return;
     const map = annotated.map;
-    statuses = clips.map((clip) => ({ clip, found: anchor(map.text, clip.target.selector) }));
-    anchoredText = map.text;
+    const text = clipText(map);
+    statuses = clips.map((clip) => ({ clip, found: anchor(text, clip.target.selector) }));
+    anchoredText = text;
     const ranges: Range[] = [];
     for (const status of statuses) if (status.found) ranges.push(...rangesOf(map, status.found.start, status.found.end));
     highlighter.showClips(ranges);
@@ -184,7 +191,8 @@ export function createPageClips(deps: PageClipsDeps) {
   function draftFor(annotated: AnnotatedText, start: number, end: number, fields: Partial<ClipDraft> & Pick<ClipDraft, 'kind'>): ClipDraft {
     const state = deps.lens()?.state();
     const article = state?.status === 'active' ? state.article : null;
-    const text = annotated.map.text;
+    const original = deps.originalText?.(annotated.map) ?? null;
+    const text = original ?? annotated.map.text;
     if (end - start > LIMITS.textLength) {
       throw new MessageError('invalid', uiText('clipTooLong', { length: end - start, max: LIMITS.textLength }));
     }
@@ -193,7 +201,7 @@ export function createPageClips(deps: PageClipsDeps) {
       url: pageUrl.slice(0, LIMITS.urlLength),
       title: (article?.title || doc.title).slice(0, LIMITS.titleLength),
       site: (siteOf(pageUrl) ?? '').slice(0, LIMITS.siteLength),
-      script: article?.script ?? 'unknown',
+      script: (original !== null ? deps.originalScript?.() : undefined) ?? article?.script ?? 'unknown',
       selector: describe(text, start, end),
     };
     if (article?.publishedAt && /^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?)?)?$/.test(article.publishedAt)) target.publishedAt = article.publishedAt;
@@ -307,7 +315,8 @@ export function createPageClips(deps: PageClipsDeps) {
     },
     'clips/pageStatus': async (): Promise<PageClipsAnswer> => {
       if (!clips) await fetchClips();
-      const text = deps.lens()?.annotated()?.map.text ?? null;
+      const map = deps.lens()?.annotated()?.map;
+      const text = map ? clipText(map) : null;
       if (text !== null && text !== anchoredText) reanchor();
       const anchored = text !== null && anchoredText === text;
       const byId = new Map(statuses.map((s) => [s.clip.id, s]));

@@ -42,7 +42,16 @@ export default defineContentScript({
       onClose: () => lens?.close(),
       onClip: (annotation) => clips.clipAnnotation(annotation),
     });
-    const clips = createPageClips({ doc: document, lens: () => lens, ui, send, onInvalidated: (cleanup) => ctx.onInvalidated(cleanup) });
+    const clips = createPageClips({
+      doc: document,
+      lens: () => lens,
+      ui,
+      send,
+      onInvalidated: (cleanup) => ctx.onInvalidated(cleanup),
+      // While the page is shown converted, clips still quote (and anchor in) the page's own text.
+      originalText: (map) => script.originalText(map),
+      originalScript: () => script.state().source,
+    });
 
     const script = createPageScript({ doc: document, send, lens: () => lens, isOwnNode, onInvalidated: (c) => ctx.onInvalidated(c) });
 

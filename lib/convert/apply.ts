@@ -49,6 +49,8 @@ export interface PageConversion {
   restore(): void;
   /** Stops a running conversion without restoring. */
   cancel(): void;
+  /** The text a node had before this object converted it (its current text if never converted). */
+  originalText(node: Text): string;
   readonly target: Target;
 }
 
@@ -345,6 +347,7 @@ export function createPageConversion(root: Element | Document, options: PageConv
     convertAdded,
     restore,
     cancel: () => void generation++,
+    originalText: originalOf,
     get target() {
       return activeTarget;
     },

@@ -34,3 +34,4 @@ export function convertTexts(texts: string[], from: SourceScript, to: Target): P
   return defaultCache.convertTexts(texts, from, to);
 }
 export { convertBySource } from './by-source';
+export { originalTextOf } from './original-text';

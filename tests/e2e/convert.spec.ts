@@ -155,6 +155,51 @@ describe('script conversion in the page', () => {
   });
 });
 
+describe('clips while the page is shown converted', () => {
+  it('quote the page\'s own text and anchor again on the original', async () => {
+    const page = await session.context.newPage();
+    await page.goto(session.fixtureUrl(SEED_003));
+    const lens = await (async () => {
+      for (let i = 0; i < 100; i++) {
+        const r = await sendToTab(session, page, 'page/state', {});
+        if (r.ok && r.value.lens.status === 'active') return r.value.lens;
+        await page.waitForTimeout(100);
+      }
+      throw new Error('lens not active');
+    })();
+    const agency = lens.summary.agencies.find((a) => a.surfaces.some((s) => /[國門關網]/.test(s)))!;
+    expect(agency).toBeDefined();
+    // An extension page to talk to the worker as the popup would.
+    const options = await session.context.newPage();
+    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    const created = (await options.evaluate(() =>
+      chrome.runtime.sendMessage({ fzl: 1, name: 'collections/create', request: { name: '转换测试' } }),
+    )) as { ok: boolean; value: { collection: { id: string } } };
+    expect(created.ok).toBe(true);
+
+    await setScript(page, 'cn');
+    const clipped = await sendToTab(session, page, 'clips/clipAnnotation', { index: agency.first, collectionId: created.value.collection.id });
+    expect(clipped.ok).toBe(true);
+    if (!clipped.ok) return;
+    const clip = clipped.value.clip;
+    expect(agency.surfaces).toContain(clip.text); // the traditional original, not its simplified display
+    expect(clip.text).toMatch(/[國門關網]/);
+    expect(clip.target.script).toBe('zh-Hant');
+    expect(clip.target.selector[0].exact).toBe(clip.text);
+
+    await setScript(page, 'original');
+    await expect
+      .poll(async () => {
+        const status = await sendToTab(session, page, 'clips/pageStatus', {});
+        const mine = status.ok ? status.value.clips.find((c) => c.clip.id === clip.id) : undefined;
+        return mine && 'method' in mine ? mine.method : 'not found';
+      })
+      .toMatch(/^(position|exact)$/);
+    await options.close();
+    await page.close();
+  });
+});
+
 describe('a page mixing both scripts', () => {
   it('converts each paragraph from its own script', async () => {
     const url = session.fixtureUrl('generated/mixed.html');
