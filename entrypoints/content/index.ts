@@ -26,7 +26,9 @@ export default defineContentScript({
     const startedPerf = performance.now();
     let firstPaintMs: number | null = null;
     const site = siteOf(location.href);
-    const send = createMessenger((message) => browser.runtime.sendMessage(message));
+    // A deadline on every request to the worker: one killed mid-request must not leave a conversion
+    // or a clip waiting forever (a batch answers in milliseconds; a cold worker in ~200 ms).
+    const send = createMessenger((message) => browser.runtime.sendMessage(message), { timeoutMs: 10_000 });
     let backgroundVersion: string | null = null;
     let settings: Settings = await loadSettings();
     let pageOff = false; // "off for this page view" from the popup

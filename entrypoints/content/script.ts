@@ -88,7 +88,7 @@ export function createPageScript(deps: PageScriptDeps) {
       const report = await conversion.convertTo(next, (texts) =>
         convertBySource(texts, from, (text) => sourceScriptOf(lang, blockScript(text, source())), next as Exclude<Target, 'original'>, async (source, batch) => {
           const result = await deps.send('convert/texts', { from: source, to: next as Exclude<Target, 'original'>, texts: batch });
-          if (!result.ok) throw new Error(result.error.message);
+          if (!result.ok) throw new Error(result.error.code === 'unreachable' ? uiText('scriptWorkerSilent') : result.error.message);
           return result.value.texts;
         }),
       );

@@ -111,3 +111,15 @@ describe('sendMessage', () => {
     expect(garbage).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 });
+
+describe('sendMessage with a deadline', () => {
+  it('answers unreachable when the receiver never answers, instead of waiting forever', async () => {
+    const never = () => new Promise<unknown>(() => {});
+    const started = Date.now();
+    const result = await sendMessage(never, 'ping', { context: 'popup', nonce: 'x' }, { timeoutMs: 50 });
+    expect(result).toMatchObject({ ok: false, error: { code: 'unreachable', message: expect.stringContaining('no answer within 50 ms') } });
+    expect(Date.now() - started).toBeLessThan(1000);
+    const quick = await sendMessage((m) => background.handle(m, fromPopup)!, 'ping', { context: 'popup', nonce: 'q' }, { timeoutMs: 1000 });
+    expect(quick.ok).toBe(true);
+  });
+});
