@@ -40,8 +40,10 @@ export function pageOf(url: string): string {
 }
 
 function value<T>(result: Result<T>): T {
-  if (!result.ok) throw new MessageError(result.error.code, result.error.message);
-  return result.value;
+  if (result.ok) return result.value;
+  // The worker restarted or did not answer: say so plainly (Chromium's own text is for developers).
+  if (result.error.code === 'unreachable') throw new MessageError('unreachable', uiText('clipWorkerUnavailable'));
+  throw new MessageError(result.error.code, result.error.message);
 }
 
 /** Text offsets of the characters of `map` inside `range` (whitespace at either end trimmed), or null. */
