@@ -100,19 +100,22 @@ describe('collections in the extension', () => {
   let page: Page;
 
   it('registers the context menu item on selections and the keyboard command', async () => {
-    const registered = await session.worker.evaluate(async () => {
-      const commands = await chrome.commands.getAll();
-      // contextMenus has no getter: updating an id that does not exist fails.
-      let menu = 'missing';
-      await new Promise<void>((resolve) =>
-        chrome.contextMenus.update('fzl-clip-selection', { contexts: ['selection'] }, () => {
-          menu = chrome.runtime.lastError ? `error: ${chrome.runtime.lastError.message}` : 'registered';
-          resolve();
-        }),
-      );
-      return { command: commands.find((c) => c.name === 'clip-selection') ?? null, menu };
-    });
-    expect(registered.menu).toBe('registered');
+    // The item is created on install, once the settings (its language) are read: wait for it.
+    const check = () =>
+      session.worker.evaluate(async () => {
+        const commands = await chrome.commands.getAll();
+        // contextMenus has no getter: updating an id that does not exist fails.
+        let menu = 'missing';
+        await new Promise<void>((resolve) =>
+          chrome.contextMenus.update('fzl-clip-selection', { contexts: ['selection'] }, () => {
+            menu = chrome.runtime.lastError ? `error: ${chrome.runtime.lastError.message}` : 'registered';
+            resolve();
+          }),
+        );
+        return { command: commands.find((c) => c.name === 'clip-selection') ?? null, menu };
+      });
+    await expect.poll(async () => (await check()).menu, { timeout: 10_000 }).toBe('registered');
+    const registered = await check();
     expect(registered.command?.name).toBe('clip-selection');
     const bogus = await session.worker.evaluate(
       () => new Promise<string>((resolve) => chrome.contextMenus.update('no-such-item', {}, () => resolve(chrome.runtime.lastError?.message ?? 'none'))),
