@@ -12,14 +12,7 @@ export type DetectedScript = 'zh-Hans' | 'zh-Hant' | 'none';
  * so that calling it on a whole page stays cheap.
  */
 export function detectScript(text: string, limit = 20_000): DetectedScript {
-  let simplified = 0;
-  let traditional = 0;
-  let read = 0;
-  for (const char of text) {
-    if (++read > limit) break;
-    if (SIMPLIFIED_ONLY.has(char)) simplified++;
-    else if (TRADITIONAL_ONLY.has(char)) traditional++;
-  }
+  const { simplified, traditional } = scriptEvidence(text, limit);
   if (simplified === traditional) return 'none';
   return simplified > traditional ? 'zh-Hans' : 'zh-Hant';
 }
