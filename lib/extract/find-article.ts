@@ -138,13 +138,20 @@ export function* findArticleSteps(input: Document | Element, options: FindArticl
   let best: Candidate | undefined;
   let segment = { start: 0, end: -1, sum: 0 };
   let visited = 0;
+  // Wrappers with one child hold the same run of blocks as that child: compute each run once.
+  const runOf = new Map<number, ReturnType<typeof bestSegment>>();
   for (const [el, candidate] of candidates) {
     if (++visited % STEP_EVERY === 0) yield;
-    const run = bestSegment(values.slice(candidate.first, candidate.last + 1));
+    const runKey = candidate.first * blocks.length + candidate.last;
+    let run = runOf.get(runKey);
+    if (run === undefined) {
+      run = bestSegment(values.slice(candidate.first, candidate.last + 1));
+      runOf.set(runKey, run);
+    }
     if (!best || run.sum > segment.sum + 1e-9 || (Math.abs(run.sum - segment.sum) <= 1e-9 && candidate.depth > best.depth)) {
       best = candidate;
       container = el;
-      segment = run;
+      segment = { ...run };
     }
   }
   if (!container || !best || segment.sum <= 0) return { ok: false, code: 'no-prose', reason: 'No prose found: the page has no paragraph of running text.' };
