@@ -20,7 +20,7 @@ export type BoilerplateKind =
  * of every page goes through here, and the content script runs it cold). The patterns hold no
  * back-references, so `(?:a)|(?:b)` matches exactly when one of them does.
  */
-const compile = (sources: string[]) => new RegExp(sources.map((source) => `(?:${source})`).join('|'), 'i');
+const compile = (sources: string[]) => new RegExp(sources.length ? sources.map((source) => `(?:${source})`).join('|') : '(?!)', 'i'); // an empty list matches nothing
 const EDITOR = compile(patterns.editorLine);
 const SOURCE = compile(patterns.sourceLine);
 const COPYRIGHT = compile(patterns.copyright);
