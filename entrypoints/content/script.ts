@@ -79,7 +79,7 @@ export function createPageScript(deps: PageScriptDeps) {
     const lensState = deps.lens()?.state();
     conversion ??= createPageConversion(doc, {
       // The article is converted (and shown converted) first, the rest after.
-      priority: lensState?.status === 'active' ? findArticleRoot() : null,
+      priority: lensState?.status === 'active' ? deps.lens()?.articleRoot() ?? null : null,
       yieldToPage,
     });
     busy = true;
@@ -113,11 +113,6 @@ export function createPageScript(deps: PageScriptDeps) {
     return state();
   }
 
-  function findArticleRoot(): Element | null {
-    const annotated = deps.lens()?.annotated();
-    const first = annotated?.map.nodes.find((n) => n !== null);
-    return first?.parentElement?.closest('article, main, [id], [class]') ?? null;
-  }
 
   function state(): ScriptState {
     return { source: source(), target, busy, changedNodes, ms, error };

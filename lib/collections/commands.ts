@@ -14,8 +14,6 @@ import {
   readCollectionName,
   readId,
   type Clip,
-  type ClipKind,
-  type ClipTarget,
   type Collection,
 } from './model';
 import { fail, getOwn, hasOwn, type Failure } from './result';
@@ -26,18 +24,8 @@ import { ValidationError, readArray, readString } from './validate';
 export { createSerialQueue, type SerialQueue } from './queue';
 
 /** What a caller supplies to clip something; the reducer adds id, membership and times. */
-export interface ClipDraft {
-  kind: ClipKind;
-  text: string;
-  canonical?: string;
-  value?: number;
-  unit?: string;
-  approx?: boolean;
-  measure?: string;
-  note?: string;
-  tags?: string[];
-  target: ClipTarget;
-}
+export type ClipDraft = Pick<Clip, 'kind' | 'text' | 'canonical' | 'value' | 'unit' | 'approx' | 'measure' | 'target'> &
+  Partial<Pick<Clip, 'note' | 'tags'>>;
 
 /** Everything `restoreCollection` needs to undo a `deleteCollection`. */
 export interface DeletedCollection {

@@ -4,6 +4,7 @@
  * reading the DOM it is given.
  */
 import { annotate } from '../annotate';
+import { csvTextCell, defuseFormula } from '../collections/export/csv';
 import type { Annotation, AnnotationKind } from '../annotate/types';
 import { buildTextMap, piecesOf, type TextMap, type TextMapOptions, type TextRangePiece } from './text-map';
 
@@ -104,11 +105,9 @@ export function summarize(annotated: AnnotatedText): PageSummary {
 /** The statistics table as CSV (UTF-8, for pasting) or TSV (for spreadsheets). */
 export function statisticsTable(rows: readonly StatisticRow[], format: 'csv' | 'tsv'): string {
   const header = ['text', 'value', 'unit', 'approx', 'measure', 'sentence'];
-  const cell = (value: string) => {
-    const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-    if (format === 'tsv') return safe.replace(/[\t\r\n]+/g, ' ');
-    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
+  // The collections export's cells: formula-defused; CSV quoted per RFC 4180, TSV (no quoting) with
+  // tabs and line breaks inside a cell turned into spaces.
+  const cell = (value: string) => (format === 'csv' ? csvTextCell(value) : defuseFormula(value).replace(/[\t\r\n]+/g, ' '));
   const sep = format === 'csv' ? ',' : '\t';
   const lines = [header.join(sep)];
   for (const r of rows)

@@ -395,6 +395,11 @@ export function createLens(deps: LensDeps) {
       if (listeners) void scan();
     },
     state: publicState,
+    /** The element holding the article (the parent of its holders when the body is split over siblings). */
+    articleRoot(): Element | null {
+      if (!article || article.root.length === 0) return null;
+      return article.root.length === 1 ? article.root[0] : article.root[0].parentElement;
+    },
     annotated: () => annotated,
     highlighter: () => highlighter,
     scrollTo: (index: number) => scrollToIndex(index),

@@ -30,8 +30,13 @@ export const CSV_COLUMNS = [
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** A text cell: defused if a spreadsheet would evaluate it, then quoted if needed. */
+/** A leading apostrophe on text a spreadsheet would take for a formula. */
+export function defuseFormula(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
 export function csvTextCell(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  const safe = defuseFormula(value);
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
