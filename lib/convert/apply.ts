@@ -62,7 +62,7 @@ export function createPageConversion(root: Element | Document, options: PageConv
     max: Math.max(options.chunkCharacters ?? 0, options.maxChunkCharacters ?? 32_000),
     maxTexts: 4000,
   };
-  const chunksInFlight = Math.max(1, options.chunksInFlight ?? 4);
+  const chunksInFlight = Math.max(1, options.chunksInFlight ?? 16);
   const sliceMs = options.sliceMs ?? 16;
   const yieldToPage = options.yieldToPage ?? defaultYield;
   const document = root.nodeType === DOCUMENT_NODE ? (root as Document) : null;
