@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { ClipPickerProps } from '@/components/collections/ClipPicker';
+import { shownTextOf as shownText, type OriginalText } from '@/lib/convert';
 import { anchor, describe, LIMITS, type AnchorMethod, type Clip, type ClipDraft, type ClipScript } from '@/lib/collections';
 import type { AnnotatedText, PageAnnotation } from '@/lib/highlight/page-annotations';
 import { piecesOf, type TextMap } from '@/lib/highlight/text-map';
@@ -25,7 +26,7 @@ export interface PageClipsDeps {
   /** Registers cleanup for when the content script is invalidated (extension reloaded). */
   onInvalidated: (cleanup: () => void) => void;
   /** The article text in the page's own script when it is shown converted (clips quote the original). */
-  originalText?: (map: TextMap) => string | null;
+  originalText?: (map: TextMap) => OriginalText | null;
   /** The page's own script (zh-Hans/zh-Hant), recorded with a clip quoted from the original. */
   originalScript?: () => ClipScript;
 }
@@ -84,6 +85,8 @@ export function createPageClips(deps: PageClipsDeps) {
   let fetching: Promise<void> | null = null;
   let statuses: ClipStatus[] = [];
   let anchoredText: string | null = null;
+  /** The view clips were last anchored in: their `found` offsets index its text. */
+  let anchoredView: OriginalText | null = null;
   let refetchTimer: ReturnType<typeof setTimeout> | null = null;
   let fragmentHandled = false;
   let picker: ClipPickerProps | null = null;
@@ -91,7 +94,7 @@ export function createPageClips(deps: PageClipsDeps) {
 
   const url = () => pageOf(win.location.href);
   /** The text clips are described and anchored in: the page's own, even while it is shown converted. */
-  const clipText = (map: TextMap) => deps.originalText?.(map) ?? map.text;
+  const clipText = (map: TextMap): OriginalText => deps.originalText?.(map) ?? shownText(map);
 
   function fetchClips(): Promise<void> {
     fetching ??= send('collections/clipsForPage', { url: url() })
@@ -112,13 +115,20 @@ export function createPageClips(deps: PageClipsDeps) {
     const highlighter = lens?.highlighter();
     if (!annotated || !highlighter || !clips) return;
     const map = annotated.map;
-    const text = clipText(map);
-    statuses = clips.map((clip) => ({ clip, found: anchor(text, clip.target.selector) }));
-    anchoredText = text;
+    const view = clipText(map);
+    statuses = clips.map((clip) => ({ clip, found: anchor(view.text, clip.target.selector) }));
+    anchoredText = view.text;
+    anchoredView = view;
     const ranges: Range[] = [];
-    for (const status of statuses) if (status.found) ranges.push(...rangesOf(map, status.found.start, status.found.end));
+    for (const status of statuses) if (status.found) ranges.push(...shownRangesOf(map, view, status.found));
     highlighter.showClips(ranges);
     handleFragment();
+  }
+
+  /** The page ranges that show a found clip (its offsets index the view's text). */
+  function shownRangesOf(map: TextMap, view: OriginalText, found: { start: number; end: number }): Range[] {
+    const shown = view.toShown(found.start, found.end);
+    return rangesOf(map, shown.start, shown.end);
   }
 
   function rangesOf(map: TextMap, start: number, end: number): Range[] {
@@ -151,8 +161,8 @@ export function createPageClips(deps: PageClipsDeps) {
   function scrollToClip(id: string): boolean {
     const status = statuses.find((s) => s.clip.id === id);
     const map = deps.lens()?.annotated()?.map;
-    if (!status?.found || !map) return false;
-    const [first] = rangesOf(map, status.found.start, status.found.end);
+    if (!status?.found || !map || !anchoredView) return false;
+    const [first] = shownRangesOf(map, anchoredView, status.found);
     if (!first) return false;
     first.startContainer.parentElement?.scrollIntoView({ block: 'center' });
     // A paragraph taller than the window is centred as a whole: centre the passage itself.
@@ -194,7 +204,10 @@ export function createPageClips(deps: PageClipsDeps) {
     const state = deps.lens()?.state();
     const article = state?.status === 'active' ? state.article : null;
     const original = deps.originalText?.(annotated.map) ?? null;
-    const text = original ?? annotated.map.text;
+    const view = original ?? shownText(annotated.map);
+    // Offsets of the shown text → the quoted text's own (they differ after a phrase conversion).
+    ({ start, end } = view.toOriginal(start, end));
+    const text = view.text;
     if (end - start > LIMITS.textLength) {
       throw new MessageError('invalid', uiText('clipTooLong', { length: end - start, max: LIMITS.textLength }));
     }
@@ -318,7 +331,7 @@ export function createPageClips(deps: PageClipsDeps) {
     'clips/pageStatus': async (): Promise<PageClipsAnswer> => {
       if (!clips) await fetchClips();
       const map = deps.lens()?.annotated()?.map;
-      const text = map ? clipText(map) : null;
+      const text = map ? clipText(map).text : null;
       if (text !== null && text !== anchoredText) reanchor();
       const anchored = text !== null && anchoredText === text;
       const byId = new Map(statuses.map((s) => [s.clip.id, s]));

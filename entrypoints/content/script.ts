@@ -4,7 +4,7 @@
  * opencc-js, lib/convert writes the result back over the original text nodes and restores them.
  * Added content is converted to the current target; highlights are recomputed after each switch.
  */
-import { blockScript, conversionKind, convertBySource, createPageConversion, detectScript, originalTextOf, sourceScriptOf, type PageConversion, type Target } from '@/lib/convert';
+import { blockScript, convertBySource, createPageConversion, detectScript, originalTextOf, sourceScriptOf, type OriginalText, type PageConversion, type Target } from '@/lib/convert';
 import type { ScriptState } from '@/lib/messaging';
 import type { Send } from '@/components/Popup';
 import type { Lens } from '@/lib/page/lens';
@@ -128,11 +128,11 @@ export function createPageScript(deps: PageScriptDeps) {
   return {
     setTarget,
     /**
-     * The article text in the page's own script while it is shown converted character for character
-     * (null when not converted, or converted by phrases: 軟體 for 软件 has no offsets to map by).
+     * The article text in the page's own script while it is shown converted, with the offsets
+     * between the two (null when the page shows its original text).
      */
-    originalText(map: TextMap): string | null {
-      if (!conversion || target === 'original' || conversionKind(target) !== 'char') return null;
+    originalText(map: TextMap): OriginalText | null {
+      if (!conversion || target === 'original') return null;
       return originalTextOf(map, (node) => conversion!.originalText(node));
     },
     toggle: () => setTarget(target !== 'original' ? 'original' : source() === 'zh-Hant' ? 'cn' : 'tw'),

@@ -15,7 +15,7 @@ export {
   type OpenccModule,
 } from './converters';
 export { collectBlocks, collectAttributes, isSkippedElement, type CollectOptions } from './blocks';
-export { splitConverted } from './split';
+export { alignConversion, splitConverted, type AlignedPiece } from './split';
 export {
   createPageConversion,
   type ConversionReport,
@@ -34,4 +34,4 @@ export function convertTexts(texts: string[], from: SourceScript, to: Target): P
   return defaultCache.convertTexts(texts, from, to);
 }
 export { convertBySource } from './by-source';
-export { originalTextOf } from './original-text';
+export { originalTextOf, shownTextOf, type OriginalText } from './original-text';

@@ -275,3 +275,44 @@ function splitByAlignment(reference: string[], convertedPoints: string[], fromOr
   }
   return cutAt(convertedPoints, mapped);
 }
+
+/** original[originalStart, originalEnd) is shown as shown[shownStart, shownEnd) (UTF-16 offsets). */
+export interface AlignedPiece {
+  originalStart: number;
+  originalEnd: number;
+  shownStart: number;
+  shownEnd: number;
+}
+
+/**
+ * How one node's original text lines up with its phrase conversion, as the smallest pieces the
+ * alignment can be sure of, in order, covering both texts: an unchanged character, a character
+ * converted alone (软 → 軟), or a stretch of changed characters whose length changed. Inside such a
+ * stretch (打击U盘诈骗 → 打擊隨身碟詐騙) equal-cost alignments pair the characters differently, so
+ * the stretch stays one piece: a clip of part of it quotes the whole original stretch, a little
+ * more than was selected rather than the wrong characters.
+ */
+export function alignConversion(original: string, shown: string): AlignedPiece[] {
+  const originalPoints = Array.from(original);
+  const shownPoints = Array.from(shown);
+  const units = unitsOf(align(originalPoints, shownPoints), false);
+  const utf16 = (points: string[]) => {
+    const at = new Int32Array(points.length + 1);
+    for (let i = 0; i < points.length; i++) at[i + 1] = at[i] + points[i].length;
+    return at;
+  };
+  const originalAt = utf16(originalPoints);
+  const shownAt = utf16(shownPoints);
+  const pieces: AlignedPiece[] = [];
+  let shownStart = 0;
+  for (const unit of units) {
+    pieces.push({
+      originalStart: originalAt[unit.referenceStart],
+      originalEnd: originalAt[unit.referenceEnd],
+      shownStart: shownAt[shownStart],
+      shownEnd: shownAt[unit.convertedEnd],
+    });
+    shownStart = unit.convertedEnd;
+  }
+  return pieces;
+}

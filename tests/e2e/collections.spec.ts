@@ -498,3 +498,53 @@ describe('collections: cold worker, one clip in several collections, pages witho
     }
   });
 });
+
+describe('clips on a page shown converted by phrases (繁體·臺灣用語)', () => {
+  it('quote the page\'s own text, not the conversion, and anchor on it again once restored', async () => {
+    const page = await session.context.newPage();
+    await page.goto(session.fixtureUrl(SEED_002));
+    await activeState(page);
+    const { collection } = await value('collections/create', { name: '臺灣用語' });
+    await value('collections/setLastUsed', { collectionId: collection.id });
+    // The text node holding a passage of the (simplified) article, kept for after the conversion.
+    const original = await page.evaluate((wanted) => {
+      for (const p of document.querySelectorAll('#artibody p')) {
+        const node = p.firstChild as Text;
+        if (!node.data.includes(wanted)) continue;
+        (window as unknown as { __clipped: Text }).__clipped = node;
+        return node.data;
+      }
+      return null;
+    }, PASSAGE_REMOVED);
+    expect(original).not.toBeNull();
+
+    const state = await sendToTab(session, page, 'page/setScript', { target: 'twp' }, { timeoutMs: 30_000 });
+    expect(state.ok && state.value.target).toBe('twp');
+    await activeState(page);
+    const shown = await page.evaluate(() => {
+      const node = (window as unknown as { __clipped: Text }).__clipped;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      return node.data;
+    });
+    const normal = (text: string) => text.replace(/\s+/g, ' ').trim();
+    expect(normal(shown)).not.toBe(normal(original!)); // the page shows Taiwan phrasing (信息 → 資訊 …)
+    await clipSelectionThroughBackground(page);
+
+    const { clips } = await value('collections/clips', { collectionId: collection.id });
+    expect(clips.map((c) => c.text)).toEqual([normal(original!)]);
+    expect(clips[0].target.script).toBe('zh-Hans');
+
+    await sendToTab(session, page, 'page/setScript', { target: 'original' });
+    await expect
+      .poll(async () => {
+        const status = await pageStatus(page);
+        const mine = status.clips.find((c) => c.clip.id === clips[0].id);
+        return mine && 'method' in mine ? mine.method : 'not found';
+      })
+      .toMatch(/^(position|exact)$/);
+    await page.close();
+  });
+});
