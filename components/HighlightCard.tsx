@@ -1,4 +1,4 @@
-import type { PageAnnotation } from '@/lib/highlight/page-annotations';
+import { describeStatistic, type PageAnnotation } from '@/lib/highlight/page-annotations';
 import { createTranslator, type MessageKey, type Translate } from '@/lib/i18n';
 import { useT } from './i18n';
 
@@ -23,11 +23,9 @@ export const KIND_LABELS: Record<PageAnnotation['kind'], string> = {
   statistic: defaultT('kindStatistic'),
 };
 
-/** "破案 · 464,000 起" — lib/highlight describeStatistic, with "about" (约 / 約 / ≈) in the reader's language. */
+/** "破案 · 464,000 起", with "about" (约 / 約 / ≈) in the reader's language. */
 export function cardStatistic(a: Pick<PageAnnotation, 'value' | 'unit' | 'approx' | 'measure'>, t: Translate): string {
-  const number = a.value === undefined ? '' : a.value.toLocaleString('en-US', { maximumFractionDigits: 6 });
-  const amount = [a.approx ? t('approxMark') : '', number, a.unit ? ` ${a.unit}` : ''].join('');
-  return a.measure ? `${a.measure} · ${amount}` : amount;
+  return describeStatistic(a, t('approxMark'));
 }
 
 export interface CardPosition {

@@ -115,9 +115,9 @@ export function statisticsTable(rows: readonly StatisticRow[], format: 'csv' | '
   return lines.join('\r\n');
 }
 
-/** "破案 · 464,000 起" — how a card states a statistic. */
-export function describeStatistic(a: Pick<Annotation, 'value' | 'unit' | 'approx' | 'measure'>): string {
+/** "破案 · 464,000 起" — how a card states a statistic; `approxMark` says "about" in the reader's language. */
+export function describeStatistic(a: Pick<Annotation, 'value' | 'unit' | 'approx' | 'measure'>, approxMark = '约'): string {
   const number = a.value === undefined ? '' : a.value.toLocaleString('en-US', { maximumFractionDigits: 6 });
-  const amount = [a.approx ? '约' : '', number, a.unit ? ` ${a.unit}` : ''].join('');
+  const amount = [a.approx ? approxMark : '', number, a.unit ? ` ${a.unit}` : ''].join('');
   return a.measure ? `${a.measure} · ${amount}` : amount;
 }

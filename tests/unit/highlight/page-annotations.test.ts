@@ -29,6 +29,8 @@ describe('summarize', () => {
     expect(money.sentence).toBe('全年共破案46.4万起，协助公安机关紧急拦截涉案资金3180余亿元。');
     expect(describeStatistic({ value: 464000, unit: '起', approx: false, measure: '破案' })).toBe('破案 · 464,000 起');
     expect(describeStatistic({ value: 318_000_000_000, unit: '元', approx: true, measure: '涉案资金' })).toBe('涉案资金 · 约318,000,000,000 元');
+    // The card says "about" in the reader's language (zh_TW 約, en ≈).
+    expect(describeStatistic({ value: 21_000, unit: '人次', approx: true, measure: '' }, '≈')).toBe('≈21,000 人次');
   });
 
   it('exports the table as CSV and TSV, defusing cells a spreadsheet would run', () => {
