@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Clip } from '../../lib/collections';
-import type { MessageName, PageState, RequestOf, ResponseOf, Result } from '../../lib/messaging';
-import { sendToTab } from '../../scripts/lib/page-state';
+import type { MessageName, RequestOf, ResponseOf, Result } from '../../lib/messaging';
+import { activeLens, sendToTab } from '../../scripts/lib/page-state';
 import { startStaticServer } from '../../scripts/lib/static-server';
 import { fixturesDir, launchExtension, openPopupFor, screenshotPath, tabIdOf, trackPageErrors, type ExtensionSession } from './harness';
 
@@ -38,16 +38,7 @@ async function value<N extends MessageName>(name: N, request: RequestOf<N>): Pro
   return result.value;
 }
 
-async function activeState(page: Page): Promise<Extract<PageState['lens'], { status: 'active' }>> {
-  let last: unknown;
-  for (let i = 0; i < 80; i++) {
-    const result = await sendToTab(session, page, 'page/state', {});
-    if (result.ok && result.value.lens.status === 'active') return result.value.lens;
-    last = result;
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`lens never became active: ${JSON.stringify(last).slice(0, 400)}`);
-}
+const activeState = (page: Page) => activeLens(session, page);
 
 /** Texts of the ranges underlined as clips, read in the page's own world. */
 function clipUnderlines(page: Page): Promise<string[]> {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { ScriptState } from '../../lib/messaging';
-import { sendToTab } from '../../scripts/lib/page-state';
+import { activeLens, sendToTab } from '../../scripts/lib/page-state';
 import { fixturesDir, launchExtension, openPopupFor, screenshotPath, trackPageErrors, type ExtensionSession } from './harness';
 
 const SEED_001 = 'pages/seeds/001_69ea3a8987a04835.html'; // traditional, 發(fā)布會 artefacts
@@ -57,12 +57,7 @@ describe('script conversion in the page', () => {
     const page = await session.context.newPage();
     await page.goto(session.fixtureUrl(SEED_003));
     const countsOf = async () => {
-      for (let i = 0; i < 100; i++) {
-        const r = await sendToTab(session, page, 'page/state', {});
-        if (r.ok && r.value.lens.status === 'active' && !r.value.script.busy) return r.value.lens.summary;
-        await page.waitForTimeout(100);
-      }
-      throw new Error('lens not active');
+      return (await activeLens(session, page, { idleScript: true, timeoutMs: 10_000 })).summary;
     };
     const before = await countsOf();
     await setScript(page, 'cn');
@@ -159,14 +154,7 @@ describe('clips while the page is shown converted', () => {
   it('quote the page\'s own text and anchor again on the original', async () => {
     const page = await session.context.newPage();
     await page.goto(session.fixtureUrl(SEED_003));
-    const lens = await (async () => {
-      for (let i = 0; i < 100; i++) {
-        const r = await sendToTab(session, page, 'page/state', {});
-        if (r.ok && r.value.lens.status === 'active') return r.value.lens;
-        await page.waitForTimeout(100);
-      }
-      throw new Error('lens not active');
-    })();
+    const lens = await activeLens(session, page, { timeoutMs: 10_000 });
     const agency = lens.summary.agencies.find((a) => a.surfaces.some((s) => /[國門關網]/.test(s)))!;
     expect(agency).toBeDefined();
     // An extension page to talk to the worker as the popup would.

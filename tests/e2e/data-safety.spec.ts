@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import { launchExtension, tabIdOf, type ExtensionSession } from './harness';
+import { activeLens } from '../../scripts/lib/page-state';
 
 // A worker restart in the middle of work: MV3 stops idle service workers, and a browser can kill one
 // at any time. The page and the stored clips must come out whole either way.
@@ -88,11 +89,7 @@ describe('a worker restart in the middle of a batch', () => {
     const page = await session.context.newPage();
     await page.goto(session.fixtureUrl('pages/seeds/002_cd855594ea86f9d9.html'));
     const tabId = await tabIdOf(session, page);
-    for (let i = 0; i < 50; i++) {
-      const s = await toTab(tabId, 'page/state', {});
-      if (s.ok && s.value.lens.status === 'active') break;
-      await page.waitForTimeout(100);
-    }
+    await activeLens(session, page);
     const created = await toWorker('collections/create', { name: '重启测试' });
     expect(created.ok).toBe(true);
     const collectionId = created.value.collection.id as string;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { bagOfCharactersF1 } from '../../lib/eval/char-f1';
 import type { PageState } from '../../lib/messaging';
-import { sendToTab } from '../../scripts/lib/page-state';
+import { activeLens, sendToTab } from '../../scripts/lib/page-state';
 import { fixturesDir, launchExtension, openPopupFor, screenshotPath, trackPageErrors, type ExtensionSession } from './harness';
 
 const SEED_002 = 'pages/seeds/002_cd855594ea86f9d9.html'; // simplified, boilerplate lists around the body
@@ -18,16 +18,7 @@ afterAll(async () => {
   await session?.close();
 });
 
-async function activeState(page: Page): Promise<Extract<PageState['lens'], { status: 'active' }>> {
-  let last: unknown;
-  for (let i = 0; i < 50; i++) {
-    const result = await sendToTab(session, page, 'page/state', {});
-    if (result.ok && result.value.lens.status === 'active') return result.value.lens;
-    last = result;
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`lens never became active: ${JSON.stringify(last).slice(0, 400)}`);
-}
+const activeState = (page: Page) => activeLens(session, page);
 
 /** Every highlighted range, read in the page's own world (the registry belongs to the document). */
 function highlightedRanges(page: Page) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { sendToTab } from '../../scripts/lib/page-state';
+import { activeLens } from '../../scripts/lib/page-state';
 import { launchExtension, openPopupFor, screenshotPath, trackPageErrors, type ExtensionSession } from './harness';
 
 // The interface in 简体中文, 繁體中文 and English, chosen in options; keyboard reach, focus rings and dark mode.
@@ -21,14 +21,7 @@ afterAll(async () => {
   await session?.close();
 });
 
-async function waitForLens(page: Page) {
-  for (let i = 0; i < 50; i++) {
-    const result = await sendToTab(session, page, 'page/state', {});
-    if (result.ok && result.value.lens.status === 'active') return result.value.lens;
-    await page.waitForTimeout(100);
-  }
-  throw new Error('lens not active');
-}
+const waitForLens = (page: Page) => activeLens(session, page);
 
 const storedLanguage = () =>
   session.worker.evaluate(async () => ((await chrome.storage.local.get('settings')).settings as { uiLanguage?: string } | undefined)?.uiLanguage);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sendToTab } from '../../scripts/lib/page-state';
+import { activeLens, sendToTab } from '../../scripts/lib/page-state';
 import { launchExtension, screenshotPath, type ExtensionSession } from './harness';
 
 let session: ExtensionSession;
@@ -17,14 +17,7 @@ describe('options page', () => {
   it('edits script rules and highlight kinds, and open pages follow at once', async () => {
     const page = await session.context.newPage();
     await page.goto(session.fixtureUrl('pages/seeds/002_cd855594ea86f9d9.html'));
-    const counts = async () => {
-      for (let i = 0; i < 50; i++) {
-        const r = await sendToTab(session, page, 'page/state', {});
-        if (r.ok && r.value.lens.status === 'active') return r.value.lens.summary.counts;
-        await page.waitForTimeout(100);
-      }
-      throw new Error('lens not active');
-    };
+    const counts = async () => (await activeLens(session, page)).summary.counts;
     const before = await counts();
     expect(before.statistic).toBeGreaterThan(0);
 
