@@ -65,5 +65,9 @@ describe('source, furniture lines and script', () => {
     expect(detectScript('公安部会同中宣部联合印发通知，部署开展专项行动。')).toBe('zh-Hans');
     expect(detectScript('公安部會同中宣部聯合印發通知，部署開展專項行動。')).toBe('zh-Hant');
     expect(detectScript('Hello world')).toBe('none');
+    expect(detectScript('公安部')).toBe('mixed'); // Chinese, but no character tells the scripts apart
+    // Short lines (bylines) are told by the conversion's full tables, not a list of frequent characters.
+    expect(detectScript('记者 张晓')).toBe('zh-Hans');
+    expect(detectScript('記者 張曉')).toBe('zh-Hant');
   });
 });
