@@ -277,8 +277,9 @@ try {
   console.log(' rendering = layout/style/paint of the rewritten text inside one traced full path, which raw never does;');
   console.log(' frame render = the longest rendering step of a long animation frame (> 50 ms) during or right after the full path:');
   console.log('   the browser laying out rewritten text, not script; 0 when no frame was long;');
-  console.log(' transport = the same text to the worker and back unconverted, from an extension page: no full path');
-  console.log(' through runtime messaging can beat it, so raw/transport is the best ratio any design of this path could reach)');
+  console.log(' transport = the same text to the worker and back unconverted, from an extension page (structured-clone');
+  console.log('   messaging): a full path that sends each text there and its conversion back cannot be faster, so');
+  console.log('   raw/transport bounds the ratio any design of this path can reach)');
 } finally {
   await session.close();
 }
