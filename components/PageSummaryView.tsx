@@ -43,10 +43,12 @@ function EntityList({
         {items.map((item) => (
           <li>
             <button class="fzl-entity" type="button" onClick={() => onSelect(item.first)} title={item.surfaces.join('、')}>
-              <span class="fzl-entity-name">{item.canonical}</span>
-              {item.surfaces.some((s) => s !== item.canonical) ? (
-                <span class="fzl-muted"> ({item.surfaces.filter((s) => s !== item.canonical).join('、')})</span>
-              ) : null}
+              <span class="fzl-entity-label">
+                <span class="fzl-entity-name">{item.canonical}</span>
+                {item.surfaces.some((s) => s !== item.canonical) ? (
+                  <span class="fzl-muted"> ({item.surfaces.filter((s) => s !== item.canonical).join('、')})</span>
+                ) : null}
+              </span>
               <span class="fzl-mentions" aria-label={t('mentions', { count: item.mentions })}>
                 ×{item.mentions}
               </span>

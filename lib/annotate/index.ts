@@ -11,7 +11,7 @@ import { findStatistics } from './statistics';
 import type { Annotation, AnnotationKind } from './types';
 
 export type { Annotation, AnnotationKind } from './types';
-export { findPinyinArtefacts } from './pinyin';
+export { findPinyinArtefacts, withoutPinyinArtefacts } from './pinyin';
 
 export interface AnnotateOptions {
   /** Kinds to look for (default: all three). */

@@ -62,3 +62,16 @@ export function findPinyinArtefacts(text: string): { start: number; end: number 
   }
   return spans;
 }
+
+/** `text` as the reader sees it with the artefact cleanup on: `發(fā)布會` → `發布會`. */
+export function withoutPinyinArtefacts(text: string): string {
+  const spans = findPinyinArtefacts(text);
+  if (!spans.length) return text;
+  let out = '';
+  let from = 0;
+  for (const { start, end } of spans) {
+    out += text.slice(from, start);
+    from = end;
+  }
+  return out + text.slice(from);
+}

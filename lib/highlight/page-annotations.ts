@@ -66,7 +66,11 @@ export interface PageSummary {
   statistics: StatisticRow[];
 }
 
-export function summarize(annotated: AnnotatedText): PageSummary {
+/**
+ * Counts, entities and statistics of an annotated article. `display` turns a text of the page into
+ * what the reader is shown (the pinyin-artefact cleanup): surfaces and sentences are listed as read.
+ */
+export function summarize(annotated: AnnotatedText, display: (text: string) => string = (text) => text): PageSummary {
   const counts: Record<AnnotationKind, number> = { operation: 0, agency: 0, statistic: 0 };
   const entities = new Map<string, EntitySummary>();
   const statistics: StatisticRow[] = [];
@@ -75,22 +79,23 @@ export function summarize(annotated: AnnotatedText): PageSummary {
     if (a.kind === 'statistic') {
       statistics.push({
         index: a.index,
-        text: a.text,
+        text: display(a.text),
         value: a.value ?? null,
         unit: a.unit ?? '',
         approx: a.approx ?? false,
-        measure: a.measure ?? '',
-        sentence: sentenceAround(annotated.map.text, a.start, a.end),
+        measure: display(a.measure ?? ''),
+        sentence: display(sentenceAround(annotated.map.text, a.start, a.end)),
       });
       continue;
     }
     const canonical = a.canonical ?? a.text;
     const key = `${a.kind}:${canonical}`;
     const entry = entities.get(key);
+    const surface = display(a.text);
     if (entry) {
       entry.mentions++;
-      if (!entry.surfaces.includes(a.text)) entry.surfaces.push(a.text);
-    } else entities.set(key, { kind: a.kind, canonical, surfaces: [a.text], mentions: 1, first: a.index });
+      if (!entry.surfaces.includes(surface)) entry.surfaces.push(surface);
+    } else entities.set(key, { kind: a.kind, canonical, surfaces: [surface], mentions: 1, first: a.index });
   }
   const byMentions = (x: EntitySummary, y: EntitySummary) => y.mentions - x.mentions || x.first - y.first;
   const all = [...entities.values()];

@@ -5,6 +5,7 @@
  * undoes all of it in `stop()`.
  */
 import type { AnnotationKind } from '../annotate/types';
+import { withoutPinyinArtefacts } from '../annotate/pinyin';
 import { findArticleSliced } from '../extract';
 import type { Article, NoArticleCode } from '../extract/types';
 import { createHighlighter, type HighlightApi, type Highlighter } from '../highlight/highlighter';
@@ -226,10 +227,12 @@ export function createLens(deps: LensDeps) {
   function publicState(): LensState {
     if (state.status === 'off') return state;
     if (state.status === 'no-article') return { ...state, scans };
-    state.summary ??= summarize(state.annotated);
+    // With the artefact cleanup on, the popup lists what the page shows (發布會, not 發(fā)布會).
+    const display = state.pinyinHidden > 0 ? withoutPinyinArtefacts : undefined;
+    state.summary ??= summarize(state.annotated, display);
     return {
       status: 'active',
-      article: state.article,
+      article: display ? { ...state.article, title: display(state.article.title) } : state.article,
       summary: state.summary,
       pinyinHidden: state.pinyinHidden,
       annotateMs: state.annotateMs,

@@ -112,6 +112,13 @@ describe('highlights on real pages', () => {
     await page.goto(session.fixtureUrl(SEED_001));
     const lens = await activeState(page);
     expect(lens.pinyinHidden).toBeGreaterThan(10); // 發(fā)布會 … hidden for display
+    // The popup lists what the page shows: title and names without the brackets the page holds.
+    const artefact = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\)/;
+    const rawTexts = await page.evaluate(() => [document.title, document.querySelector('#artibody')!.textContent!]);
+    expect(rawTexts.join('')).toMatch(artefact);
+    const shownTexts = [lens.article.title, ...lens.summary.agencies.flatMap((a) => a.surfaces), ...lens.summary.operations.flatMap((a) => a.surfaces)];
+    expect(lens.summary.agencies.length).toBeGreaterThan(0);
+    expect(shownTexts.filter((text) => artefact.test(text))).toEqual([]);
     const compare = () =>
       page.evaluate(async () => {
         const html = await (await fetch(location.href)).text();

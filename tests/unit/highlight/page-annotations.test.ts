@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
+import { withoutPinyinArtefacts } from '../../../lib/annotate/pinyin';
 import { annotateElements, describeStatistic, sentenceAround, statisticsTable, summarize } from '../../../lib/highlight/page-annotations';
 
 const doc = parseHTML(
@@ -46,5 +47,23 @@ describe('sentenceAround', () => {
     const at = text.indexOf('3.2万次');
     expect(sentenceAround(text, at, at + 5)).toBe('第二句有3.2万次拦截；第三句');
     expect(sentenceAround(text, text.indexOf('下一段'), text.indexOf('下一段') + 3)).toBe('下一段');
+  });
+});
+
+describe('summarize for display', () => {
+  it('lists surfaces and sentences as the reader sees them with the artefact cleanup on', () => {
+    const page = parseHTML(
+      `<html><body><div><p>國務院新聞辦公室舉行新聞發(fā)布會，公安部刑事偵查局通報：全年共破案46.4萬(wàn)起。</p></div></body></html>`,
+    ).document;
+    const annotated = annotateElements(Array.from(page.querySelectorAll('p')) as unknown as Element[]);
+    const raw = summarize(annotated);
+    const shown = summarize(annotated, withoutPinyinArtefacts);
+    // The raw page text keeps its brackets (annotation offsets index it) …
+    expect(raw.statistics[0].text).toBe('46.4萬(wàn)起');
+    // … the popup shows the cleaned text, with the same parsed value.
+    expect(shown.statistics[0]).toMatchObject({ text: '46.4萬起', value: 464_000, unit: '起' });
+    expect(shown.statistics[0].sentence).toContain('新聞發布會');
+    expect(shown.statistics[0].sentence).not.toContain('(');
+    expect(shown.agencies.map((a) => a.canonical)).toEqual(raw.agencies.map((a) => a.canonical));
   });
 });
