@@ -168,6 +168,23 @@ export function createLens(deps: LensDeps) {
           sliceStart = now();
         }
       }
+      // A page whose article holds the artefact holds it in its headline, byline and menus too:
+      // the reader should not meet 國(guó) outside the article either. Element by element under
+      // <body>; the article's text is already clean, so it costs a walk, not a write.
+      if (cleanups.length && doc.body) {
+        for (const element of Array.from(doc.body.children)) {
+          if (deps.isOwnNode(element)) continue;
+          const more = hidePinyinArtefacts([element]);
+          if (more.count) cleanups.push(more);
+          if (now() - sliceStart >= SLICE_BUDGET_MS) {
+            observer?.takeRecords();
+            onSliceDone(now() - sliceStart);
+            await yieldToPage();
+            if (gen !== generation || !listeners) return;
+            sliceStart = now();
+          }
+        }
+      }
       observer?.takeRecords();
       onSliceDone(now() - sliceStart);
     } else restorePinyin();

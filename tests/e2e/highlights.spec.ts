@@ -107,6 +107,33 @@ describe('highlights on real pages', () => {
     await page.close();
   });
 
+  it('hides the pinyin artefact in the headline and menus too, and turning off puts every bracket back', async () => {
+    const page = await session.context.newPage();
+    await page.goto(session.fixtureUrl('pages/seeds/004_daf76fd60bbc25c0.html'));
+    await activeState(page);
+    const artefact = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\)/;
+    const read = () =>
+      page.evaluate(() => {
+        const article = document.querySelector('#artibody')!;
+        const outside = [...document.querySelectorAll('h1, a')].filter((e) => !article.contains(e));
+        return {
+          outside: outside.map((e) => (e as HTMLElement).innerText).join(''),
+          outsideRaw: outside.map((e) => e.textContent).join(''),
+          page: document.body.innerText,
+        };
+      });
+    const on = await read();
+    expect(on.outsideRaw).toMatch(artefact); // the brackets are still in the DOM outside the article …
+    expect(on.outside).not.toMatch(artefact); // … and the reader sees none of them there
+    // In the article, only brackets after mojibake stay (斬?cái)嚯娦啪W(wǎng): not after a Han character).
+    expect(on.page.match(new RegExp(artefact.source, 'g')) ?? []).toEqual(['(wǎng)']);
+    await sendToTab(session, page, 'page/setHighlights', { on: false });
+    const off = await read();
+    expect(off.outside).toMatch(artefact); // off: the page as it was
+    expect(off.outside).toBe(off.outsideRaw);
+    await page.close();
+  });
+
   it('turning highlights off restores the page exactly: DOM, text nodes, selection and scroll', async () => {
     const page = await session.context.newPage();
     await page.goto(session.fixtureUrl(SEED_001));
