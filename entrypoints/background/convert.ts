@@ -10,6 +10,12 @@ export function convertHandlers(): Handlers<'background'> {
   const cache = createConverterCache();
   return {
     'convert/texts': async ({ from, to, texts }) => ({ texts: await cache.convertTexts(texts, from, to) }),
+    'convert/prepare': async ({ from, to }) => {
+      const built = !cache.has(from, to);
+      const started = performance.now();
+      await cache.getConverter(from, to);
+      return { built, ms: Math.round(performance.now() - started) };
+    },
   };
 }
 

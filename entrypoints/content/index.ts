@@ -111,7 +111,10 @@ export default defineContentScript({
       'content',
       {
         ...clips.handlers,
-        'page/state': pageState,
+        'page/state': () => {
+          script.prepare(); // the popup is open: the reader may switch script next
+          return pageState();
+        },
         'page/scrollTo': ({ index }) => {
           if (!lens) throw new MessageError('invalid', 'highlights are off on this page');
           return { scrolled: lens.scrollTo(index) };

@@ -114,6 +114,19 @@ export function createPageScript(deps: PageScriptDeps) {
   }
 
 
+  let prepared = false;
+  /**
+   * Has the worker build the converter of the likely switch (the other script) ahead of it, once per
+   * page: called when the popup asks for the page's state, i.e. when the reader may be about to switch.
+   */
+  function prepare(): void {
+    if (prepared || target !== 'original') return;
+    const from = sourceScriptOf(doc.documentElement.getAttribute('lang') ?? '', source());
+    if (!from) return;
+    prepared = true;
+    void deps.send('convert/prepare', { from, to: source() === 'zh-Hant' ? 'cn' : 'tw' });
+  }
+
   function state(): ScriptState {
     return { source: source(), target, busy, changedNodes, ms, error };
   }
@@ -135,6 +148,7 @@ export function createPageScript(deps: PageScriptDeps) {
       if (!conversion || target === 'original') return null;
       return originalTextOf(map, (node) => conversion!.originalText(node));
     },
+    prepare,
     toggle: () => setTarget(target !== 'original' ? 'original' : source() === 'zh-Hant' ? 'cn' : 'tw'),
     state,
   };

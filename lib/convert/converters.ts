@@ -49,6 +49,8 @@ export interface ConverterCache {
   getConverter(from: SourceScript, to: Exclude<Target, 'original'>): Promise<ConvertString>;
   /** The batch API: converts every text of `texts` from the page script to the target. */
   convertTexts(texts: string[], from: SourceScript, to: Target): Promise<string[]>;
+  /** Whether the converter of a direction was asked for before (built, or being built). */
+  has(from: SourceScript, to: Exclude<Target, 'original'>): boolean;
   /** Directions built so far, with how long loading + building took (ms), for diagnostics and the bench. */
   builtDirections(): { direction: string; buildMs: number }[];
 }
@@ -111,5 +113,5 @@ export function createConverterCache(loadDictionaries: LoadDictionaries = loadOp
     return [...buildTimes].map(([direction, buildMs]) => ({ direction, buildMs }));
   }
 
-  return { getConverter, convertTexts, builtDirections };
+  return { getConverter, convertTexts, builtDirections, has: (from, to) => converters.has(`${from}>${to}`) };
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { ScriptState } from '../../lib/messaging';
+import { withoutPinyinArtefacts } from '../../lib/annotate/pinyin';
 import { activeLens, sendToTab } from '../../scripts/lib/page-state';
 import { fixturesDir, launchExtension, openPopupFor, screenshotPath, trackPageErrors, type ExtensionSession } from './harness';
 
@@ -170,7 +171,9 @@ describe('clips while the page is shown converted', () => {
     expect(clipped.ok).toBe(true);
     if (!clipped.ok) return;
     const clip = clipped.value.clip;
-    expect(agency.surfaces).toContain(clip.text); // the traditional original, not its simplified display
+    // The traditional original, not its simplified display (the popup lists surfaces as the page
+    // shows them, without the pinyin brackets the clip keeps to anchor on the page's own text).
+    expect(agency.surfaces).toContain(withoutPinyinArtefacts(clip.text));
     expect(clip.text).toMatch(/[國門關網]/);
     expect(clip.target.script).toBe('zh-Hant');
     expect(clip.target.selector[0].exact).toBe(clip.text);
@@ -262,4 +265,32 @@ describe('OpenCC cases through the DOM path in Chromium', () => {
       await page.close();
     });
   }
+});
+
+describe('the converter of the likely switch is built when the popup opens', () => {
+  it('a simplified page asks the worker for cn→tw once its state is read; other directions stay unbuilt', async () => {
+    // A fresh browser: a fresh worker, no converter built yet.
+    const fresh = await launchExtension();
+    try {
+      const extensionPage = await fresh.context.newPage();
+      await extensionPage.goto(`chrome-extension://${fresh.extensionId}/options.html`);
+      const prepare = (from: string, to: string) =>
+        extensionPage.evaluate(
+          ({ from, to }) => chrome.runtime.sendMessage({ fzl: 1, name: 'convert/prepare', request: { from, to } }),
+          { from, to },
+        ) as Promise<{ ok: boolean; value: { built: boolean; ms: number } }>;
+      const page = await fresh.context.newPage();
+      await page.goto(fresh.fixtureUrl('pages/seeds/002_cd855594ea86f9d9.html'));
+      await activeLens(fresh, page); // reads page/state, as the popup does when it opens
+      // The content script asked first, so this call finds the converter built or being built.
+      const asked = await prepare('cn', 'tw');
+      expect(asked).toMatchObject({ ok: true, value: { built: false } });
+      // Nobody asked for 繁體·香港: this call builds it (the check above can fail).
+      expect(await prepare('cn', 'hk')).toMatchObject({ ok: true, value: { built: true } });
+      const state = await sendToTab(fresh, page, 'page/setScript', { target: 'tw' }, { timeoutMs: 30_000 });
+      expect(state.ok && state.value.target).toBe('tw');
+    } finally {
+      await fresh.close();
+    }
+  });
 });

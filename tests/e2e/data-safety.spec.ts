@@ -20,18 +20,28 @@ afterAll(async () => {
 });
 
 /** Keeps stopping the worker while `work` runs (every few ms), so work in flight is cut. */
-async function withWorkerRestarts<T>(work: Promise<T>): Promise<{ result: T; stops: number }> {
+/**
+ * Runs `work` while the extension's workers are stopped again and again. The work starts only once
+ * the first stop went through (so it always meets a stopped worker, however fast it is), and the
+ * stops go on every 40 ms until it is done.
+ */
+async function withWorkerRestarts<T>(work: () => Promise<T>): Promise<{ result: T; stops: number }> {
   let done = false;
   let stops = 0;
+  let firstStop!: () => void;
+  const stopped = new Promise<void>((resolve) => (firstStop = resolve));
   const stopper = (async () => {
     while (!done) {
       await cdp.send('ServiceWorker.stopAllWorkers').catch(() => {});
       stops++;
-      await new Promise((r) => setTimeout(r, 5));
+      firstStop();
+      // Long enough for a restarted worker to answer some messages before the next stop.
+      await new Promise((r) => setTimeout(r, 40));
     }
   })();
   try {
-    return { result: await work, stops };
+    await stopped;
+    return { result: await work(), stops };
   } finally {
     done = true;
     await stopper;
@@ -64,7 +74,7 @@ describe('a worker restart in the middle of a batch', () => {
     expect(await pristine()).toBe(true);
     const outcomes: string[] = [];
     for (let attempt = 0; attempt < 3; attempt++) {
-      const { result } = await withWorkerRestarts(toTab(tabId, 'page/setScript', { target: 'cn' }));
+      const { result } = await withWorkerRestarts(() => toTab(tabId, 'page/setScript', { target: 'cn' }));
       expect(result.ok).toBe(true);
       const state = result.value as { target: string; error: string | null };
       if (state.error) {
@@ -93,8 +103,9 @@ describe('a worker restart in the middle of a batch', () => {
     const created = await toWorker('collections/create', { name: '重启测试' });
     expect(created.ok).toBe(true);
     const collectionId = created.value.collection.id as string;
-    const requests = Array.from({ length: 40 }, (_, index) => toTab(tabId, 'clips/clipAnnotation', { index, collectionId }));
-    const { result: answers, stops } = await withWorkerRestarts(Promise.all(requests));
+    const { result: answers, stops } = await withWorkerRestarts(() =>
+      Promise.all(Array.from({ length: 40 }, (_, index) => toTab(tabId, 'clips/clipAnnotation', { index, collectionId }))),
+    );
     expect(stops).toBeGreaterThan(0);
     const stored = answers.filter((a) => a.ok).map((a) => a.value.clip.id as string);
     const failed = answers.filter((a) => !a.ok);

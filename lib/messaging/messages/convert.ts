@@ -16,6 +16,19 @@ export const convertMessages = {
       texts: array(string({ max: 200_000 }), { max: 5_000 }),
     }),
   },
+  /**
+   * Content script → background: build the converter for a direction now (loading its dictionaries),
+   * because the reader opened the popup and is likely to switch script: building cn→tw costs ~190 ms,
+   * which would otherwise be paid by the first switch.
+   */
+  'convert/prepare': {
+    from: ['content', 'extension'],
+    to: 'background',
+    request: object({
+      from: literal('cn', 'tw', 'hk', 't'),
+      to: literal('cn', 'tw', 'twp', 'hk'),
+    }),
+  },
   /** Popup (or the keyboard command) → content script: show the page in this script. */
   'page/setScript': {
     from: ['extension'],
@@ -45,6 +58,8 @@ export interface ScriptState {
 
 export interface ConvertResponses {
   'convert/texts': { texts: string[] };
+  /** Whether this call started building the converter (false: it was built or being built), and how long it waited (ms). */
+  'convert/prepare': { built: boolean; ms: number };
   'page/setScript': ScriptState;
   'page/toggleScript': ScriptState;
 }

@@ -22,6 +22,8 @@ describe('createConverterCache', () => {
     await cache.convertTexts(['软件'], 'cn', 'twp');
     expect(loaded).toEqual(['cn2t', 't2cn']);
     expect(cache.builtDirections().map((built) => built.direction).sort()).toEqual(['cn>twp', 'tw>cn']);
+    expect(cache.has('cn', 'twp')).toBe(true);
+    expect(cache.has('cn', 'tw')).toBe(false); // 繁體 is its own converter, not 臺灣用語's
   });
 
   it('does not convert for original or for a page already in the target script', async () => {
