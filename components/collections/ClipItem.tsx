@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { readableText } from '@/lib/collections/display';
 import type { Clip } from '@/lib/collections';
 import type { CollectionSummary } from '@/lib/messaging/messages/collections';
 import { useT } from '../i18n';
@@ -67,10 +68,10 @@ export function ClipItem({ clip, collections, collectionId, send, onChanged, onD
         {clip.canonical && clip.canonical !== clip.text ? <span>{clip.canonical}</span> : null}
       </div>
       <div class="fzl-coll-clip-text" data-testid="clip-text">
-        {clip.text}
+        {readableText(clip.text)}
       </div>
       <div class="fzl-coll-meta" title={clip.target.url} data-testid="clip-source">
-        {[clip.target.title || clip.target.url, clip.target.site, clipDate(clip)].filter(Boolean).join(' · ')}
+        {[readableText(clip.target.title) || clip.target.url, clip.target.site, clipDate(clip)].filter(Boolean).join(' · ')}
       </div>
       {membership ? (
         <div class="fzl-coll-meta" data-testid="clip-membership">

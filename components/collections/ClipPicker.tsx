@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { readableText } from '@/lib/collections/display';
 import { useT } from '../i18n';
 import css from './picker.css?inline';
 
@@ -50,7 +51,7 @@ export function ClipPicker({ quote, collections, selectedId, status, onSave, onC
       <style>{css}</style>
       <h2>{t('pickerTitle')}</h2>
       <div class="quote" data-testid="fzl-clip-quote">
-        {quote}
+        {readableText(quote)}
       </div>
       {collections.length > 0 ? (
         <select

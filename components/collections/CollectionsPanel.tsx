@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { readableText } from '@/lib/collections/display';
 import type { Clip } from '@/lib/collections';
 import type { CollectionsOverview, PageClipsAnswer } from '@/lib/messaging/messages/collections';
 import { ClipItem } from './ClipItem';
@@ -7,6 +8,8 @@ import { useT } from '../i18n';
 import { CLIP_KIND_KEYS, errorText } from './labels';
 import type { Send } from './send';
 import './collections.css';
+
+const shortened = (text: string, length: number) => (text.length > length ? `${text.slice(0, length)}…` : text);
 
 export interface CollectionsPanelProps {
   /** To the background. */
@@ -130,7 +133,7 @@ export function CollectionsPanel({ send, sendToTab }: CollectionsPanelProps) {
 
   const onClipDeleted = (clip: Clip, payload: unknown) => {
     setUndo({
-      label: { key: 'deletedClip', params: { text: `${clip.text.slice(0, 20)}${clip.text.length > 20 ? '…' : ''}` } },
+      label: { key: 'deletedClip', params: { text: shortened(readableText(clip.text), 20) } },
       run: async () => {
         const restored = await act(() => send('collections/restoreClips', { undo: payload as Record<string, unknown> }));
         if (restored) await refresh();
@@ -255,7 +258,7 @@ export function CollectionsPanel({ send, sendToTab }: CollectionsPanelProps) {
               <li>
                 <button type="button" class="fzl-entity" data-testid="page-clip-found" onClick={() => void sendToTab?.('clips/scrollTo', { clipId: clip.id })}>
                   <span class="fzl-coll-kind">{t(CLIP_KIND_KEYS[clip.kind])}</span>
-                  {clip.text.length > 40 ? `${clip.text.slice(0, 40)}…` : clip.text}
+                  {shortened(readableText(clip.text), 40)}
                 </button>
               </li>
             ))}
@@ -267,7 +270,7 @@ export function CollectionsPanel({ send, sendToTab }: CollectionsPanelProps) {
                 {missing.map(({ clip }) => (
                   <li class="fzl-coll-meta" data-testid="page-clip-missing" title={t('pageClipMissingTitle')}>
                     <span class="fzl-coll-kind">{t(CLIP_KIND_KEYS[clip.kind])}</span>
-                    {clip.text}
+                    {readableText(clip.text)}
                   </li>
                 ))}
               </ul>

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { readableText } from '@/lib/collections/display';
 import { searchClips, type Clip, type ClipKind } from '@/lib/collections';
 import type { CollectionsOverview, ExportFormat, ImportAnswer } from '@/lib/messaging/messages/collections';
 import type { MessageKey } from '@/lib/i18n';
@@ -357,7 +358,7 @@ export function Manager({ send, download }: ManagerProps) {
                 </td>
                 <td>{t(CLIP_KIND_KEYS[c.kind])}</td>
                 <td class="fzl-manager-text">
-                  {c.text}
+                  {readableText(c.text)}
                   {c.canonical && c.canonical !== c.text ? <div class="fzl-muted">→ {c.canonical}</div> : null}
                 </td>
                 <td class="fzl-manager-text">
@@ -366,7 +367,7 @@ export function Manager({ send, download }: ManagerProps) {
                 </td>
                 <td>
                   <button type="button" class="fzl-entity" title={c.target.url} onClick={() => void send('collections/openClip', { clipId: c.id })}>
-                    {c.target.title || c.target.url}
+                    {readableText(c.target.title) || c.target.url}
                   </button>
                 </td>
                 <td>{c.target.site}</td>
@@ -393,14 +394,14 @@ export function Manager({ send, download }: ManagerProps) {
           <tbody>
             {statistics.slice(0, shown).map((c) => (
               <tr key={c.id} data-testid="statistic-row">
-                <td>{c.text}</td>
+                <td>{readableText(c.text)}</td>
                 <td class="fzl-num">{c.value === undefined ? '' : c.value.toLocaleString('en-US', { maximumFractionDigits: 6 })}</td>
                 <td>{c.unit ?? ''}</td>
                 <td>{c.approx ? t('approxMark') : ''}</td>
                 <td>{c.measure ?? ''}</td>
                 <td>
                   <button type="button" class="fzl-entity" title={c.target.url} onClick={() => void send('collections/openClip', { clipId: c.id })}>
-                    {c.target.title || c.target.url}
+                    {readableText(c.target.title) || c.target.url}
                   </button>
                   <div class="fzl-muted">{c.target.site}</div>
                 </td>

@@ -21,3 +21,4 @@ export * from './export/webanno';
 export * from './store';
 export * from './summary';
 export * from './peek';
+export * from './display';

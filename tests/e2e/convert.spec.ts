@@ -177,6 +177,12 @@ describe('clips while the page is shown converted', () => {
     expect(clip.text).toMatch(/[國門關網]/);
     expect(clip.target.script).toBe('zh-Hant');
     expect(clip.target.selector[0].exact).toBe(clip.text);
+    // The stored quote keeps the page's pinyin brackets (anchoring needs them); the popup shows it as read.
+    expect(clip.text).toMatch(/\((?:guó|wù|wǎng|luò|lián|huì)\)/);
+    const popup = await openPopupFor(session, page);
+    await popup.getByTestId('tab-collections').click();
+    await expect.poll(() => popup.getByTestId('clip-text').allTextContents()).toContain(withoutPinyinArtefacts(clip.text));
+    await popup.close();
 
     await setScript(page, 'original');
     await expect
