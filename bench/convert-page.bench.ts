@@ -283,3 +283,37 @@ try {
 } finally {
   await session.close();
 }
+
+/**
+ * The first switch on a fresh worker, as a reader meets it: straight away (the keyboard command),
+ * and after opening the popup, which has the worker build the likely converter beforehand
+ * (`convert/prepare`). Each case in its own browser, so each meets a worker that built nothing.
+ */
+async function firstSwitch(openPopupFirst: boolean): Promise<number> {
+  const fresh = await launchExtension({ extensionDir: process.env.FZL_EXTENSION_DIR });
+  try {
+    const page = await fresh.context.newPage();
+    await page.route(fresh.fixtureUrl(SIMPLIFIED_PAGE), (route) => route.fulfill({ body: PAGES[1].html!, contentType: 'text/html; charset=utf-8' }));
+    await page.goto(fresh.fixtureUrl(SIMPLIFIED_PAGE), { waitUntil: 'load' });
+    await sendToTab(fresh, page, 'page/setHighlights', { on: false });
+    if (openPopupFirst) {
+      await sendToTab(fresh, page, 'page/state', {}); // what the popup asks when it opens
+      await page.waitForTimeout(1000); // the reader reads the popup before choosing
+    }
+    const r = await sendToTab(fresh, page, 'page/setScript', { target: 'tw' }, { timeoutMs: 60_000 });
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value.ms;
+  } finally {
+    await fresh.close();
+  }
+}
+const straight: number[] = [];
+const prepared: number[] = [];
+for (let r = 0; r < 3; r++) {
+  straight.push(await firstSwitch(false));
+  prepared.push(await firstSwitch(true));
+}
+console.log(
+  `\nFirst switch cn→tw on a fresh worker (${SIMPLIFIED_PAGE.replace('pages/', '')}, median of 3): straight away ${median(straight).toFixed(0)} ms; ` +
+    `after the popup opened (converter prepared) ${median(prepared).toFixed(0)} ms`,
+);

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { createConverterCache } from '@/lib/convert';
+import { convertBatch, createConverterCache } from '@/lib/convert';
 import { createMessenger, type Handlers } from '@/lib/messaging';
 
 /**
@@ -10,10 +10,11 @@ export function convertHandlers(): Handlers<'background'> {
   const cache = createConverterCache();
   return {
     'convert/texts': async ({ from, to, texts }) => ({ texts: await cache.convertTexts(texts, from, to) }),
-    'convert/prepare': async ({ from, to }) => {
+    'convert/prepare': async ({ from, to, sample }) => {
       const built = !cache.has(from, to);
       const started = performance.now();
-      await cache.getConverter(from, to);
+      const convert = await cache.getConverter(from, to);
+      if (built && sample) convertBatch(convert, sample.split('\n'));
       return { built, ms: Math.round(performance.now() - started) };
     },
   };

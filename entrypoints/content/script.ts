@@ -124,7 +124,8 @@ export function createPageScript(deps: PageScriptDeps) {
     const from = sourceScriptOf(doc.documentElement.getAttribute('lang') ?? '', source());
     if (!from) return;
     prepared = true;
-    void deps.send('convert/prepare', { from, to: source() === 'zh-Hant' ? 'cn' : 'tw' });
+    const sample = (deps.lens()?.annotated()?.map.text ?? doc.body?.textContent ?? '').slice(0, 8000);
+    void deps.send('convert/prepare', { from, to: source() === 'zh-Hant' ? 'cn' : 'tw', sample });
   }
 
   function state(): ScriptState {

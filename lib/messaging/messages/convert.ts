@@ -1,4 +1,4 @@
-import { array, literal, object, string } from '../schema';
+import { array, literal, object, optional, string } from '../schema';
 import type { MessageSpec } from '../spec';
 
 /** Script targets a reader can choose: 原文, 简体, 繁體, 繁體·臺灣用語, 繁體·香港. */
@@ -27,6 +27,9 @@ export const convertMessages = {
     request: object({
       from: literal('cn', 'tw', 'hk', 't'),
       to: literal('cn', 'tw', 'twp', 'hk'),
+      // Some of the page's text, converted once and dropped: the converter's code is then compiled
+      // for real input before the reader's switch, which otherwise pays for it on the whole page.
+      sample: optional(string({ max: 20_000 })),
     }),
   },
   /** Popup (or the keyboard command) → content script: show the page in this script. */
