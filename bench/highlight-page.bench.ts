@@ -35,7 +35,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const session = await launchExtension();
 const plain = await startStaticServer(fixturesDir, '127.0.0.2');
 type Phases = { find: number; pinyin: number; annotate: number; paint: number };
-type Row = { page: string; kb: number; ours: number; oursWork: number; oursLongest: number; oursHits: number; markTerms: number; mark: number; markHits: number; phases: Phases };
+type Row = { page: string; kb: number; ours: number; oursWork: number; oursLongest: number; oursHits: number; markTerms: number; mark: number; markHits: number; phases: Phases | null };
 const rows: Row[] = [];
 try {
   for (const path of pages) {
@@ -56,7 +56,8 @@ try {
           ours.push(state.value.firstPaintMs);
           oursLongest.push(state.value.lens.longestTaskMs);
           oursWork.push(state.value.lens.workMs);
-          phases.push(state.value.lens.workPhases);
+          // Builds from before the phase breakdown have none.
+          if (state.value.lens.workPhases) phases.push(state.value.lens.workPhases);
           const c = state.value.lens.summary.counts;
           oursHits = c.operation + c.agency + c.statistic;
           break;
@@ -104,7 +105,7 @@ try {
       oursHits,
       mark: median(mark),
       markHits,
-      phases: {
+      phases: phases.length === 0 ? null : {
         find: median(phases.map((p) => p.find)),
         pinyin: median(phases.map((p) => p.pinyin)),
         annotate: median(phases.map((p) => p.annotate)),
@@ -141,6 +142,7 @@ console.log(`\nOur main-thread work by phase (median of ${runs} per phase, so th
 console.log('page'.padEnd(26), 'find'.padStart(8), 'pinyin'.padStart(8), 'annotate'.padStart(9), 'paint'.padStart(8));
 for (const r of rows) {
   const p = r.phases;
+  if (!p) continue;
   console.log(r.page.slice(0, 26).padEnd(26), p.find.toFixed(1).padStart(8), p.pinyin.toFixed(1).padStart(8), p.annotate.toFixed(1).padStart(9), p.paint.toFixed(1).padStart(8));
 }
 const long = rows.find((r) => r.page === 'long-article.html')!;
