@@ -34,7 +34,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 const session = await launchExtension();
 const plain = await startStaticServer(fixturesDir, '127.0.0.2');
-type Row = { page: string; kb: number; ours: number; oursWork: number; oursLongest: number; oursHits: number; markTerms: number; mark: number; markHits: number };
+type Phases = { find: number; pinyin: number; annotate: number; paint: number };
+type Row = { page: string; kb: number; ours: number; oursWork: number; oursLongest: number; oursHits: number; markTerms: number; mark: number; markHits: number; phases: Phases | null };
 const rows: Row[] = [];
 try {
   for (const path of pages) {
@@ -43,6 +44,7 @@ try {
     const markTerms: number[] = [];
     const oursLongest: number[] = [];
     const mark: number[] = [];
+    const phases: Phases[] = [];
     let oursHits = 0;
     let markHits = 0;
     for (let r = 0; r < runs; r++) {
@@ -54,6 +56,8 @@ try {
           ours.push(state.value.firstPaintMs);
           oursLongest.push(state.value.lens.longestTaskMs);
           oursWork.push(state.value.lens.workMs);
+          // Builds from before the phase breakdown have none.
+          if (state.value.lens.workPhases) phases.push(state.value.lens.workPhases);
           const c = state.value.lens.summary.counts;
           oursHits = c.operation + c.agency + c.statistic;
           break;
@@ -101,6 +105,12 @@ try {
       oursHits,
       mark: median(mark),
       markHits,
+      phases: phases.length === 0 ? null : {
+        find: median(phases.map((p) => p.find)),
+        pinyin: median(phases.map((p) => p.pinyin)),
+        annotate: median(phases.map((p) => p.annotate)),
+        paint: median(phases.map((p) => p.paint)),
+      },
     });
   }
 } finally {
@@ -127,6 +137,13 @@ for (const r of rows) {
     `${(r.mark / r.oursWork).toFixed(1)}×`.padStart(9),
     String(r.markHits).padStart(5),
   );
+}
+console.log(`\nOur main-thread work by phase (median of ${runs} per phase, so they need not add up to the median total)`);
+console.log('page'.padEnd(26), 'find'.padStart(8), 'pinyin'.padStart(8), 'annotate'.padStart(9), 'paint'.padStart(8));
+for (const r of rows) {
+  const p = r.phases;
+  if (!p) continue;
+  console.log(r.page.slice(0, 26).padEnd(26), p.find.toFixed(1).padStart(8), p.pinyin.toFixed(1).padStart(8), p.annotate.toFixed(1).padStart(9), p.paint.toFixed(1).padStart(8));
 }
 const long = rows.find((r) => r.page === 'long-article.html')!;
 const tenfold = rows.filter((r) => r.markTerms / r.oursWork >= 10).length;

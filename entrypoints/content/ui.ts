@@ -56,8 +56,12 @@ export interface LensUiHandlers {
 }
 
 export function isOwnNode(node: Node): boolean {
+  // Called for every element the lens reads (its text map skips our UI): compare lengths before
+  // lower-casing, so no string is made for the page's own elements.
   for (let n: Node | null = node; n; n = n.parentNode ?? (n as ShadowRoot).host ?? null) {
-    if (n.nodeType === 1 && (n as Element).tagName.toLowerCase() === UI_TAG) return true;
+    if (n.nodeType !== 1) continue;
+    const tag = (n as Element).tagName;
+    if (tag.length === UI_TAG.length && tag.toLowerCase() === UI_TAG) return true;
   }
   return false;
 }

@@ -63,8 +63,9 @@ for (const [ministry, bureaus] of Object.entries(patternData.ministryBureaus as 
 }
 
 /** Single-character admin suffixes that can stand alone before a body (市公安局, 县法院). */
+const BARE_ADMIN = '市县省区州';
 const bareAdmin = new Uint8Array(0x10000);
-for (const ch of '市县省区州') bareAdmin[ch.charCodeAt(0)] = 1;
+for (const ch of BARE_ADMIN) bareAdmin[ch.charCodeAt(0)] = 1;
 const placeStop = new Uint8Array(0x10000);
 for (const ch of patternData.placeStopChars) placeStop[ch.charCodeAt(0)] = 1;
 
@@ -81,10 +82,10 @@ const MEN = '门'.charCodeAt(0);
 const MAX_NAMED_SUBUNIT = 4;
 
 /** Positions worth a look: any gazetteer, place, admin or body first unit. */
+// Set from the tables' lists, not by scanning all 65,536 units (this runs when the content script starts).
 const interesting = new Uint8Array(0x10000);
-for (let c = 0; c < 0x10000; c++) {
-  interesting[c] = gazetteer.firstUnit[c] | placeTrie.firstUnit[c] | bareAdmin[c] | bodyTrie.firstUnit[c];
-}
+for (const trie of [gazetteer, placeTrie, bodyTrie]) for (const c of trie.firstUnits) interesting[c] = 1;
+for (const ch of BARE_ADMIN) interesting[ch.charCodeAt(0)] = 1;
 
 function termIsValid(codes: Uint16Array, length: number, start: number, end: number, term: AgencyTerm, adjacent: boolean): boolean {
   const before = start > 0 ? codes[start - 1] : 0;

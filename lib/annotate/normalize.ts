@@ -96,15 +96,18 @@ function normalizeSlow(text: string, prefix: Uint16Array, start: number): Normal
     const cp = text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     const target = cp > 0xffff || bmpToAstral[cp] === 1 ? (astralMap.get(cp) ?? cp) : bmpTable[cp] || cp;
+    // Room for this character's units and the closing `toOriginal[out] = n`: once an astral target has
+    // grown the text, BMP characters after it need room too (writes past the end of a typed array are
+    // dropped, and `length` would then count units that are not there).
+    if (out + (target > 0xffff ? 2 : 1) + 1 > codes.length) {
+      const grownCodes = new Uint16Array(codes.length * 2);
+      grownCodes.set(codes);
+      codes = grownCodes;
+      const grownMap = new Int32Array(toOriginal.length * 2);
+      grownMap.set(toOriginal);
+      toOriginal = grownMap;
+    }
     if (target > 0xffff) {
-      if (out + 2 >= codes.length) {
-        const grownCodes = new Uint16Array(codes.length * 2);
-        grownCodes.set(codes);
-        codes = grownCodes;
-        const grownMap = new Int32Array(toOriginal.length * 2);
-        grownMap.set(toOriginal);
-        toOriginal = grownMap;
-      }
       codes[out] = 0xd800 + ((target - 0x10000) >> 10);
       toOriginal[out++] = i;
       codes[out] = 0xdc00 + ((target - 0x10000) & 0x3ff);

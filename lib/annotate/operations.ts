@@ -133,10 +133,10 @@ function closeQuoteFor(codes: Uint16Array, length: number, at: number): number {
   return -1;
 }
 
+// Set from the lists, not by scanning all 65,536 units (this runs when the content script starts).
 const interesting = new Uint8Array(0x10000);
-for (let c = 0; c < 0x10000; c++) {
-  interesting[c] = openQuote[c] | operationTrie.firstUnit[c] | descriptiveSuffixTrie.firstUnit[c];
-}
+for (const ch of patternData.openQuotes) interesting[ch.charCodeAt(0)] = 1;
+for (const trie of [operationTrie, descriptiveSuffixTrie]) for (const c of trie.firstUnits) interesting[c] = 1;
 
 export function findOperations(codes: Uint16Array, length: number): Hit[] {
   const hits: Hit[] = [];

@@ -14,6 +14,8 @@ export class CodeTrie<T> {
   private readonly root: TrieNode<T> = { children: new Map(), value: null };
   /** 1 where some term starts with this code unit. */
   readonly firstUnit = new Uint8Array(0x10000);
+  /** The code units set in `firstUnit`, in the order first added (to combine tables without a 64K scan). */
+  readonly firstUnits: number[] = [];
 
   /** Adds `term` (already simplified); an existing value for the same term is kept. */
   add(term: string, value: T): void {
@@ -29,7 +31,11 @@ export class CodeTrie<T> {
       node = next;
     }
     if (node.value === null) node.value = value;
-    this.firstUnit[term.charCodeAt(0)] = 1;
+    const first = term.charCodeAt(0);
+    if (this.firstUnit[first] === 0) {
+      this.firstUnit[first] = 1;
+      this.firstUnits.push(first);
+    }
   }
 
   /** Longest term starting at `at` (ending at or before `limit`), or null. */

@@ -43,7 +43,7 @@ export function classifyBoilerplate(rawLine: string): BoilerplateKind | undefine
   const line = stripPinyinGlosses(rawLine);
   const short = line.length <= 60;
   if (short && EDITOR.test(line)) return 'editor';
-  if (COPYRIGHT.test(line) && line.length <= 300) return 'copyright';
+  if (line.length <= 300 && COPYRIGHT.test(line)) return 'copyright';
   if (short && SOURCE.test(line) && !/[。！？]/.test(line)) return 'source';
   if (short && RELATED.test(line)) return 'related-heading';
   if (short && PAGINATION.test(line)) return 'pagination';

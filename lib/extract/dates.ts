@@ -8,6 +8,9 @@ const pad = (value: number) => String(value).padStart(2, '0');
 const DATE_IN_TEXT =
   /(?<![\d])((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?(?:\s*(?:[T ]|\u00a0)?\s*(?:[（(]?[星期周週][一二三四五六日天][)）]?\s*)?(上午|下午|凌晨|晚上|早上|中午)?\s*(\d{1,2})\s*[:：時时点點]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?(?:\s*([ap])\.?m\b\.?)?)?/i;
 
+// Flags 'g' only, as the per-call copy always had: `PM` in capitals is not read as a meridiem here.
+const DATE_IN_TEXT_GLOBAL = new RegExp(DATE_IN_TEXT.source, 'g');
+
 /** `9/17/2004 5:54:13 AM`: US order, as ASP pages print dates. */
 const US_DATE_IN_TEXT = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(AM|PM)?)?/i;
 
@@ -23,7 +26,9 @@ function valid(year: number, month: number, day: number, hour = 0, minute = 0, s
 
 /** The first date in a piece of text, as a zone-less ISO string (local time of the page). */
 export function findDateInText(text: string): FoundDate | undefined {
-  const re = new RegExp(DATE_IN_TEXT.source, 'g');
+  // One global copy for every call (not a new RegExp per call: this runs for many blocks of every page).
+  const re = DATE_IN_TEXT_GLOBAL;
+  re.lastIndex = 0;
   for (let match = re.exec(text); match; match = re.exec(text)) {
     const [, y, mo, d, meridiem, h, mi, s, latinMeridiem] = match;
     const year = Number(y);

@@ -12,7 +12,7 @@ import {
   readMetaTags,
   TITLE_META_KEYS,
 } from './metadata';
-import { bestSegment, cutAtRelatedHeading, scoreBlock, type ScoredBlock } from './score';
+import { bestSegment, cutAtRelatedHeading, scoreWithoutHint, withHint, type ScoredBlock, type UnhintedScore } from './score';
 import { detectScript } from './script';
 import { normalizeSpace } from './text';
 import { chooseTitle } from './title';
@@ -86,10 +86,13 @@ export function* findArticleSteps(input: Document | Element, options: FindArticl
   const weightOf = new Map<Element, number>();
   const scored: ScoredBlock[] = [];
   const plainScores: ScoredBlock[] = [];
+  // Scored once: a hint (below) only adjusts the last step, so hinted blocks are not scored again.
+  const unhinted: UnhintedScore[] = [];
   let totalWeight = 0;
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i];
-    plainScores.push(scoreBlock({ text: block.text, linkWeight: block.linkWeight, hint: 0, linkAware: true }));
+    unhinted.push(scoreWithoutHint({ text: block.text, linkWeight: block.linkWeight, hint: 0, linkAware: true }));
+    plainScores.push(unhinted[i].result);
     totalWeight += plainScores[i].weight;
     for (let el: Element | null = block.element; el; el = el === scope ? null : el.parentElement) {
       weightOf.set(el, (weightOf.get(el) ?? 0) + plainScores[i].weight);
@@ -115,7 +118,7 @@ export function* findArticleSteps(input: Document | Element, options: FindArticl
     if (i % STEP_EVERY === STEP_EVERY - 1) yield;
     let hint = 0;
     for (let el: Element | null = block.element; el && hint === 0; el = el === scope ? null : el.parentElement) hint = hintOf(el);
-    const result = hint === 0 ? plainScores[i] : scoreBlock({ text: block.text, linkWeight: block.linkWeight, hint, linkAware: true });
+    const result = hint === 0 ? plainScores[i] : withHint(unhinted[i], { text: block.text, linkWeight: block.linkWeight, hint, linkAware: true });
     const adjusted = block.heading && result.score > 0 ? { ...result, score: result.score * 0.5 } : result;
     scored.push(adjusted);
     let depth = 0;

@@ -35,6 +35,18 @@ export interface ScoredBlock {
  * Chinese paragraph counts fully, with no 500-character threshold tuned on English.
  */
 export function scoreBlock(block: BlockFeatures): ScoredBlock {
+  return withHint(scoreWithoutHint(block), block);
+}
+
+/** A block's score before its structural hint is applied: the hint only adjusts the last step. */
+export interface UnhintedScore {
+  result: ScoredBlock;
+  /** False when the block was settled before the hint could count (furniture, links, a dateline). */
+  hintable: boolean;
+}
+
+/** Everything of `scoreBlock` that does not depend on `block.hint` (the costly part: patterns, weights). */
+export function scoreWithoutHint(block: BlockFeatures): UnhintedScore {
   const weight = textWeight(block.text);
   const linkDensity = weight > 0 ? Math.min(1, block.linkWeight / weight) : 0;
   let boilerplate = classifyBoilerplate(block.text);
@@ -43,9 +55,9 @@ export function scoreBlock(block: BlockFeatures): ScoredBlock {
   if (boilerplate) {
     // `2005-06-13 15:00:14` alone on a line: the header of the next post on a blog or forum page.
     const timedDateline = boilerplate === 'date-only' && findDateInText(block.text)?.hasTime === true;
-    return { score: -(10 + weight), weight, prose: false, boilerplate, linkDensity, timedDateline };
+    return { result: { score: -(10 + weight), weight, prose: false, boilerplate, linkDensity, timedDateline }, hintable: false };
   }
-  if (linkDensity > 0.5) return { score: -(4 + weight), weight, prose: false, linkDensity };
+  if (linkDensity > 0.5) return { result: { score: -(4 + weight), weight, prose: false, linkDensity }, hintable: false };
   const nonLink = weight - block.linkWeight;
   // A short line is prose only if it reads as a sentence (ends like one or holds a full stop):
   // `重返荣耀,小米要放弃惯性_今头条` is a headline even with its comma.
@@ -55,10 +67,18 @@ export function scoreBlock(block: BlockFeatures): ScoredBlock {
   else if (nonLink >= 40) score = nonLink * 0.3; // long unpunctuated text: poems, lists of data, pre-formatted text
   else if (isDateline(block.text)) {
     const timed = findDateInText(block.text)?.hasTime === true;
-    return { score: -(3 + 0.3 * weight), weight, prose: false, linkDensity, timedDateline: timed };
+    return { result: { score: -(3 + 0.3 * weight), weight, prose: false, linkDensity, timedDateline: timed }, hintable: false };
   }
   else if (block.linkAware && block.linkWeight === 0) score = -(0.5 + 0.05 * weight);
   else score = -(3 + 0.3 * weight);
+  return { result: { score, weight, prose, linkDensity }, hintable: true };
+}
+
+/** `scoreBlock` from the part computed without the hint: the same result as scoring the block again. */
+export function withHint(unhinted: UnhintedScore, block: BlockFeatures): ScoredBlock {
+  if (!unhinted.hintable || block.hint === 0) return unhinted.result;
+  const { weight, prose, linkDensity } = unhinted.result;
+  let score = unhinted.result.score;
   if (block.hint < 0) score = -Math.abs(score) - 2;
   else if (block.hint > 0 && score > 0) score *= 1.5;
   // Inside a known body container, unlinked lines without punctuation (lyrics, poems, lists, tables)

@@ -75,5 +75,7 @@ const WEIGHT_CLASS = (() => {
  * keyword patterns (来源, 编辑 …) still match. Only for pattern matching: block text is left as it is.
  */
 export function stripPinyinGlosses(text: string): string {
+  // Most lines hold no bracket: skip the pattern (this runs on every block of every page).
+  if (!text.includes('(')) return text;
   return text.replace(/\((?:[a-zA-Z\u00e0-\u00fc\u0101-\u01dc\u0300-\u036f]{1,8})\)/g, '');
 }

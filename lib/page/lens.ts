@@ -69,9 +69,18 @@ export type LensState =
       longestTaskMs: number;
       /** All synchronous work of the scan added up (main-thread time it cost). */
       workMs: number;
+      /** `workMs` by phase: finding the article, hiding pinyin artefacts, mapping and annotating the text, painting. */
+      workPhases: WorkPhases;
       /** Scans started since the lens started: the first one and every rescan (pages that change). */
       scans: number;
     };
+
+export interface WorkPhases {
+  find: number;
+  pinyin: number;
+  annotate: number;
+  paint: number;
+}
 
 const RESCAN_DELAY_MS = 150;
 /** Work per slice before yielding to the page: well under the 50 ms of a long task. */
@@ -84,7 +93,7 @@ export function createLens(deps: LensDeps) {
   const now = deps.now ?? (() => win.performance.now());
   let settings = deps.settings;
   let highlighter: Highlighter | null = null;
-  type Active = { article: ArticleInfo; annotated: AnnotatedText; pinyinHidden: number; annotateMs: number; longestTaskMs: number; workMs: number; summary?: PageSummary };
+  type Active = { article: ArticleInfo; annotated: AnnotatedText; pinyinHidden: number; annotateMs: number; longestTaskMs: number; workMs: number; workPhases: WorkPhases; summary?: PageSummary };
   let state: { status: 'off' } | { status: 'no-article'; code: NoArticleCode; reason: string } | ({ status: 'active' } & Active) = { status: 'off' };
   let article: Article | null = null;
   let generation = 0;
@@ -128,9 +137,12 @@ export function createLens(deps: LensDeps) {
     const started = now();
     let longest = 0;
     let work = 0;
+    const phases: WorkPhases = { find: 0, pinyin: 0, annotate: 0, paint: 0 };
+    let phase: keyof WorkPhases = 'find';
     const onSliceDone = (ms: number) => {
       longest = Math.max(longest, ms);
       work += ms;
+      phases[phase] += ms;
     };
     const found = await findArticleSliced(doc, {}, { budgetMs: SLICE_BUDGET_MS, now, yieldToPage, onSliceDone });
     if (gen !== generation || !listeners) return;
@@ -153,6 +165,7 @@ export function createLens(deps: LensDeps) {
     if (gen !== generation || !listeners) return;
     const blockElements = found.blocks.map((b) => b.element).filter((e): e is Element => Boolean(e));
     const blocks = blockElements.length ? blockElements : found.root;
+    phase = 'pinyin';
     if (settings.cleanupPinyin) {
       // Incremental: text already cleaned holds no brackets, so a rescan writes only to new text.
       // Block by block within the time budget: a long traditional page can hold 10,000 brackets.
@@ -194,6 +207,14 @@ export function createLens(deps: LensDeps) {
     highlighter ??= createHighlighter(doc, deps.highlightApi);
     if (firstPaint) highlighter.show([]);
     const paint = highlighter;
+    // Painting happens inside the annotation slices: timed apart, moved from `annotate` to `paint`.
+    let paintMs = 0;
+    const paintSlice = (slice: PageAnnotation[]) => {
+      const paintStarted = now();
+      paint.add(slice);
+      paintMs += now() - paintStarted;
+    };
+    phase = 'annotate';
     let next: AnnotatedText;
     try {
       next = await annotateBlocksSliced(
@@ -206,13 +227,15 @@ export function createLens(deps: LensDeps) {
           cancelled: () => gen !== generation || !listeners,
           onSliceDone,
         },
-        firstPaint ? (slice) => paint.add(slice) : undefined,
+        firstPaint ? paintSlice : undefined,
       );
     } catch (error) {
       if (error instanceof ScanCancelled) return;
       throw error;
     }
     if (gen !== generation || !listeners) return;
+    phases.annotate -= paintMs;
+    phases.paint += paintMs;
     const swapStarted = now();
     if (!firstPaint) highlighter.show(next.annotations);
     article = found;
@@ -237,6 +260,12 @@ export function createLens(deps: LensDeps) {
       annotateMs: Math.round((now() - started) * 10) / 10,
       longestTaskMs: Math.round(Math.max(longest, now() - swapStarted) * 10) / 10,
       workMs: Math.round((work + now() - swapStarted) * 10) / 10,
+      workPhases: {
+        find: Math.round(phases.find * 10) / 10,
+        pinyin: Math.round(phases.pinyin * 10) / 10,
+        annotate: Math.round(phases.annotate * 10) / 10,
+        paint: Math.round((phases.paint + now() - swapStarted) * 10) / 10,
+      },
     });
   }
 
@@ -255,6 +284,7 @@ export function createLens(deps: LensDeps) {
       annotateMs: state.annotateMs,
       longestTaskMs: state.longestTaskMs,
       workMs: state.workMs,
+      workPhases: state.workPhases,
       scans,
     };
   }

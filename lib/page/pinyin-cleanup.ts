@@ -44,6 +44,9 @@ export function hidePinyinArtefacts(elements: readonly Element[]): PinyinCleanup
   // range boundary inside it can be mapped back on restore.
   const edits: { node: Text; original: string; added: { node: Node; at: number }[] }[] = [];
   let count = 0;
+  // One empty hidden element per document, cloned for each bracket: a clone costs one DOM call where
+  // creating and setting two attributes cost three (a long traditional page holds 10,000 brackets).
+  let template: Element | null = null;
   for (const element of elements) {
     for (const node of textNodesOf(element)) {
       const data = node.data;
@@ -51,25 +54,29 @@ export function hidePinyinArtefacts(elements: readonly Element[]): PinyinCleanup
       const spans = findPinyinArtefacts(data);
       if (!spans.length) continue;
       const doc = node.ownerDocument;
+      if (template === null || template.ownerDocument !== doc) {
+        template = doc.createElement(PINYIN_TAG);
+        template.setAttribute('hidden', '');
+        template.setAttribute('aria-hidden', 'true');
+      }
       const added: { node: Node; at: number }[] = [];
-      // Build the pieces after `node`, keeping `node` itself as the first piece.
-      const parent = node.parentNode!;
-      const next = node.nextSibling;
+      // The pieces after `node` (which stays as the first piece) are built in a fragment and inserted
+      // at once: one change to the page's tree per text node instead of one per piece.
+      const pieces = doc.createDocumentFragment();
       for (let i = 0; i < spans.length; i++) {
         const span = spans[i];
-        const hidden = doc.createElement(PINYIN_TAG);
-        hidden.setAttribute('hidden', '');
-        hidden.setAttribute('aria-hidden', 'true');
+        const hidden = template.cloneNode(false) as Element;
         hidden.textContent = data.slice(span.start, span.end);
-        parent.insertBefore(hidden, next);
+        pieces.appendChild(hidden);
         added.push({ node: hidden, at: span.start });
         const tailEnd = i + 1 < spans.length ? spans[i + 1].start : data.length;
         if (tailEnd > span.end) {
           const tail = doc.createTextNode(data.slice(span.end, tailEnd));
-          parent.insertBefore(tail, next);
+          pieces.appendChild(tail);
           added.push({ node: tail, at: span.end });
         }
       }
+      node.parentNode!.insertBefore(pieces, node.nextSibling);
       node.data = data.slice(0, spans[0].start);
       edits.push({ node, original: data, added });
       count += spans.length;

@@ -83,6 +83,17 @@ describe('offsets with astral characters', () => {
     for (const a of found) expect(text.slice(a.start, a.end)).toBe(a.text);
     expect(found[1].value).toBe(799000);
   });
+
+  it('keep every unit when a BMP character with an astral simplified form comes near the end', () => {
+    // 嵽 → 𫶇 (two units for one) right before the end: the copy used to drop the last units while
+    // counting them, and the statistics scanner then looped for ever on the missing unit.
+    const text = '\ufffd\ufffd\ufffd嵽\ufffd\ufffd';
+    const norm = normalize(text);
+    expect(norm.length).toBe(text.length + 1);
+    expect(Array.from(norm.codes.subarray(0, norm.length))).toEqual([0xfffd, 0xfffd, 0xfffd, 0xd86f, 0xdd87, 0xfffd, 0xfffd]);
+    expect(Array.from(norm.toOriginal!.subarray(0, norm.length + 1))).toEqual([0, 1, 2, 3, 3, 4, 5, 6]);
+    expect(annotate(`${text}共破案12起嵽二`).map((a) => a.text)).toEqual(['12起']);
+  });
 });
 
 describe('traditional and simplified give the same hits', () => {
