@@ -183,11 +183,12 @@ export function createLens(deps: LensDeps) {
       }
       // A page whose article holds the artefact holds it in its headline, byline and menus too:
       // the reader should not meet 國(guó) outside the article either. Element by element under
-      // <body>; the article's text is already clean, so it costs a walk, not a write.
+      // <body>, not entering the article's blocks (cleaned above).
       if (cleanups.length && doc.body) {
+        const cleaned = new Set(blocks);
         for (const element of Array.from(doc.body.children)) {
-          if (deps.isOwnNode(element)) continue;
-          const more = hidePinyinArtefacts([element]);
+          if (deps.isOwnNode(element) || cleaned.has(element)) continue;
+          const more = hidePinyinArtefacts([element], cleaned);
           if (more.count) cleanups.push(more);
           if (now() - sliceStart >= SLICE_BUDGET_MS) {
             observer?.takeRecords();

@@ -21,15 +21,18 @@ const SKIP = new Set(['SCRIPT', 'STYLE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION'
 // The attribute (isEditingHost), not `isContentEditable`: that one forces a style recalculation of the page.
 const isSkipped = (el: Element) => SKIP.has(el.tagName.toUpperCase()) || el.tagName.toLowerCase() === PINYIN_TAG || isEditingHost(el);
 
-/** The text nodes to clean under `root`. Iterative: a page may nest elements deeper than a call stack. */
-function textNodesOf(root: Element): Text[] {
+/**
+ * The text nodes to clean under `root`, not entering `done` (elements already cleaned). Iterative: a
+ * page may nest elements deeper than a call stack.
+ */
+function textNodesOf(root: Element, done?: ReadonlySet<Element>): Text[] {
   const out: Text[] = [];
   // A block inside a form field or an editor (the reader's own text) holds nothing to clean.
   for (let e: Element | null = root; e; e = e.parentElement) if (isSkipped(e)) return out;
   let node: Node | null = root.firstChild;
   while (node) {
     if (node.nodeType === 3) out.push(node as Text);
-    else if (node.nodeType === 1 && !isSkipped(node as Element) && node.firstChild) {
+    else if (node.nodeType === 1 && !isSkipped(node as Element) && !done?.has(node as Element) && node.firstChild) {
       node = node.firstChild;
       continue;
     }
@@ -39,7 +42,7 @@ function textNodesOf(root: Element): Text[] {
   return out;
 }
 
-export function hidePinyinArtefacts(elements: readonly Element[]): PinyinCleanup {
+export function hidePinyinArtefacts(elements: readonly Element[], done?: ReadonlySet<Element>): PinyinCleanup {
   // Each added node remembers where its text starts in the original string, so a selection or
   // range boundary inside it can be mapped back on restore.
   const edits: { node: Text; original: string; added: { node: Node; at: number }[] }[] = [];
@@ -48,7 +51,7 @@ export function hidePinyinArtefacts(elements: readonly Element[]): PinyinCleanup
   // creating and setting two attributes cost three (a long traditional page holds 10,000 brackets).
   let template: Element | null = null;
   for (const element of elements) {
-    for (const node of textNodesOf(element)) {
+    for (const node of textNodesOf(element, done)) {
       const data = node.data;
       if (!data.includes('(')) continue;
       const spans = findPinyinArtefacts(data);

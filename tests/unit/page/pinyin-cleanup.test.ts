@@ -28,6 +28,19 @@ describe('hidePinyinArtefacts', () => {
     expect(paragraphs[0].childNodes.length).toBe(1);
   });
 
+  it('leaves elements listed as already cleaned untouched, and cleans the rest of the page', () => {
+    const doc = parseHTML(seed001).document as unknown as Document;
+    const pristine = doc.documentElement.cloneNode(true);
+    const paragraphs = Array.from(doc.querySelectorAll('#artibody p'));
+    const done = new Set<Element>([paragraphs[0]]);
+    const cleanup = hidePinyinArtefacts([doc.body], done);
+    expect(paragraphs[0].childNodes.length).toBe(1); // not entered: its brackets stay as they were
+    expect(paragraphs[0].textContent).toMatch(/\(fā\)/);
+    expect(paragraphs.slice(1).some((p) => p.querySelector(PINYIN_TAG))).toBe(true);
+    cleanup.restore();
+    expect(doc.documentElement.isEqualNode(pristine)).toBe(true);
+  });
+
   it('leaves brackets that are not pinyin after a Han character, and form fields, alone', () => {
     const doc = parseHTML(
       '<html><body><p>公安部(China)发布(2023)通报(abc)</p><p contenteditable="true">發(fā)布</p><textarea>發(fā)布</textarea></body></html>',
