@@ -6,6 +6,7 @@ import { siteOf } from '@/lib/sites/news-sites';
 import { useT } from './i18n';
 import type { Send, SettingsAccess } from './Popup';
 import { SCRIPT_LABEL_KEYS } from './ScriptSwitcher';
+import { onChecked, onValue } from './control-events';
 
 export interface OptionsProps {
   sendToBackground: Send;
@@ -74,10 +75,7 @@ export function Options({ sendToBackground, settings, managerUrl }: OptionsProps
               <select
                 data-testid="opt-language"
                 value={prefs.uiLanguage}
-                onChange={(e) => {
-                  const input = e.currentTarget as HTMLSelectElement; // read now: currentTarget is gone after an await
-                  void update((s) => ({ ...s, uiLanguage: input.value as UiLanguage }));
-                }}
+                onChange={onValue((value) => void update((s) => ({ ...s, uiLanguage: value as UiLanguage })))}
               >
                 <option value="auto">{t('optLanguageAuto')}</option>
                 {(Object.keys(LANGUAGE_NAMES) as Exclude<UiLanguage, 'auto'>[]).map((language) => (
@@ -96,10 +94,7 @@ export function Options({ sendToBackground, settings, managerUrl }: OptionsProps
                 type="checkbox"
                 data-testid="opt-enabled"
                 checked={prefs.enabled}
-                onChange={(e) => {
-                const input = e.currentTarget as HTMLInputElement; // read now: currentTarget is gone after an await
- void update((s) => ({ ...s, enabled: input.checked }));
-}}
+                onChange={onChecked((enabled) => void update((s) => ({ ...s, enabled })))}
               />
               {t('enableEverywhere')}
             </label>
@@ -110,10 +105,7 @@ export function Options({ sendToBackground, settings, managerUrl }: OptionsProps
                     type="checkbox"
                     data-testid={`opt-kind-${kind}`}
                     checked={prefs.kinds[kind]}
-                    onChange={(e) => {
-                const input = e.currentTarget as HTMLInputElement; // read now: currentTarget is gone after an await
- void update((s) => ({ ...s, kinds: { ...s.kinds, [kind]: input.checked } }));
-}}
+                    onChange={onChecked((shown) => void update((s) => ({ ...s, kinds: { ...s.kinds, [kind]: shown } })))}
                   />
                   {t(SHOW_KIND_KEYS[kind])}
                 </label>
@@ -123,10 +115,7 @@ export function Options({ sendToBackground, settings, managerUrl }: OptionsProps
                     type="color"
                     data-testid={`opt-color-${kind}`}
                     value={prefs.colors[kind]}
-                    onChange={(e) => {
-                const input = e.currentTarget as HTMLInputElement; // read now: currentTarget is gone after an await
- void update((s) => ({ ...s, colors: { ...s.colors, [kind]: input.value } }));
-}}
+                    onChange={onValue((color) => void update((s) => ({ ...s, colors: { ...s.colors, [kind]: color } })))}
                   />
                 </label>
               </div>
@@ -136,10 +125,7 @@ export function Options({ sendToBackground, settings, managerUrl }: OptionsProps
                 type="checkbox"
                 data-testid="opt-cleanup"
                 checked={prefs.cleanupPinyin}
-                onChange={(e) => {
-                const input = e.currentTarget as HTMLInputElement; // read now: currentTarget is gone after an await
- void update((s) => ({ ...s, cleanupPinyin: input.checked }));
-}}
+                onChange={onChecked((cleanupPinyin) => void update((s) => ({ ...s, cleanupPinyin })))}
               />
               {t('optCleanupPinyin')}
             </label>
@@ -174,10 +160,7 @@ export function Options({ sendToBackground, settings, managerUrl }: OptionsProps
               <select
                 data-testid="opt-default-script"
                 value={prefs.defaultScript}
-                onChange={(e) => {
-                const input = e.currentTarget as HTMLSelectElement; // read now: currentTarget is gone after an await
- void update((s) => ({ ...s, defaultScript: input.value as ScriptTarget }));
-}}
+                onChange={onValue((value) => void update((s) => ({ ...s, defaultScript: value as ScriptTarget })))}
               >
                 {TARGETS.map((target) => (
                   <option value={target}>{t(SCRIPT_LABEL_KEYS[target])}</option>
@@ -200,13 +183,9 @@ export function Options({ sendToBackground, settings, managerUrl }: OptionsProps
                       <select
                         aria-label={t('optRuleScript', { site })}
                         value={target}
-                        onChange={(e) => {
-                const input = e.currentTarget as HTMLSelectElement; // read now: currentTarget is gone after an await
- void update((s) => ({
-                            ...s,
-                            scriptRules: { ...s.scriptRules, [site]: input.value as ScriptTarget },
-                          }));
-}}
+                        onChange={onValue(
+                          (value) => void update((s) => ({ ...s, scriptRules: { ...s.scriptRules, [site]: value as ScriptTarget } })),
+                        )}
                       >
                         {TARGETS.map((option) => (
                           <option value={option}>{t(SCRIPT_LABEL_KEYS[option])}</option>
@@ -244,9 +223,9 @@ export function Options({ sendToBackground, settings, managerUrl }: OptionsProps
                 placeholder={t('optRuleSitePlaceholder')}
                 aria-label={t('site')}
                 value={newRuleSite}
-                onInput={(e) => setNewRuleSite((e.currentTarget as HTMLInputElement).value)}
+                onInput={onValue(setNewRuleSite)}
               />
-              <select aria-label={t('scriptShowAs')} value={newRuleTarget} onChange={(e) => setNewRuleTarget((e.currentTarget as HTMLSelectElement).value as ScriptTarget)}>
+              <select aria-label={t('scriptShowAs')} value={newRuleTarget} onChange={onValue((value) => setNewRuleTarget(value as ScriptTarget))}>
                 {TARGETS.filter((target) => target !== 'original').map((target) => (
                   <option value={target}>{t(SCRIPT_LABEL_KEYS[target])}</option>
                 ))}

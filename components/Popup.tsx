@@ -9,6 +9,7 @@ import { SiteAccess } from './SiteAccess';
 import type { ScriptTarget } from '@/lib/settings/settings';
 import { CollectionsPanel } from './collections/CollectionsPanel';
 import { useT } from './i18n';
+import { onChecked } from './control-events';
 
 /** Why no article, in the reader's language (the extractor's English reason stays as a tooltip). */
 const NO_ARTICLE_KEYS = {
@@ -100,7 +101,7 @@ export function Popup({ tabId, site: tabSite, sendToBackground, sendToTab, setti
               type="checkbox"
               data-testid="page-toggle"
               checked={state.lens.status !== 'off'}
-              onChange={(e) => void setPageHighlights((e.currentTarget as HTMLInputElement).checked)}
+              onChange={onChecked((on) => void setPageHighlights(on))}
             />
             {t('popupPageHighlights')}
           </label>
@@ -192,10 +193,7 @@ export function Popup({ tabId, site: tabSite, sendToBackground, sendToTab, setti
               type="checkbox"
               data-testid="global-toggle"
               checked={prefs.enabled}
-              onChange={(e) => {
-                const t = e.currentTarget as HTMLInputElement; // read now: currentTarget is gone after an await
- void updatePrefs((s) => ({ ...s, enabled: t.checked }));
-}}
+              onChange={onChecked((enabled) => void updatePrefs((s) => ({ ...s, enabled })))}
             />
             {t('enableEverywhere')}
           </label>
@@ -205,15 +203,13 @@ export function Popup({ tabId, site: tabSite, sendToBackground, sendToTab, setti
                 type="checkbox"
                 data-testid="site-toggle"
                 checked={siteDisabled}
-                onChange={(e) => {
-                const t = e.currentTarget as HTMLInputElement; // read now: currentTarget is gone after an await
-
-                  const never = t.checked;
-                  void updatePrefs((s) => ({
-                    ...s,
-                    disabledSites: never ? [...s.disabledSites, site] : s.disabledSites.filter((x) => x !== site),
-                  }));
-                }}
+                onChange={onChecked(
+                  (never) =>
+                    void updatePrefs((s) => ({
+                      ...s,
+                      disabledSites: never ? [...s.disabledSites, site] : s.disabledSites.filter((x) => x !== site),
+                    })),
+                )}
               />
               {t('neverOnSite', { site })}
             </label>

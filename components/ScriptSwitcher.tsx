@@ -2,6 +2,7 @@ import type { ScriptState } from '@/lib/messaging';
 import type { MessageKey } from '@/lib/i18n';
 import type { ScriptTarget } from '@/lib/settings/settings';
 import { useT } from './i18n';
+import { onChecked } from './control-events';
 
 /** Catalog keys of the script names, in the order the switcher shows them. */
 export const SCRIPT_LABEL_KEYS: Record<ScriptTarget, MessageKey> = {
@@ -45,7 +46,7 @@ export function ScriptSwitcher({ state, rule, onSelect, onRule }: ScriptSwitcher
           data-testid="script-rule"
           checked={rule !== null && rule === state.target}
           disabled={state.target === 'original' && rule === null}
-          onChange={(e) => onRule((e.currentTarget as HTMLInputElement).checked ? state.target : null)}
+          onChange={onChecked((always) => onRule(always ? state.target : null))}
         />
         {t('scriptAlways', { script: t(SCRIPT_LABEL_KEYS[state.target]) })}
       </label>

@@ -5,6 +5,7 @@ import type { CollectionSummary } from '@/lib/messaging/messages/collections';
 import { useT } from '../i18n';
 import { CLIP_KIND_KEYS, clipDate, errorText, parseTags } from './labels';
 import type { Send } from './send';
+import { onValue } from '../control-events';
 
 export interface ClipItemProps {
   clip: Clip;
@@ -87,8 +88,8 @@ export function ClipItem({ clip, collections, collectionId, send, onChanged, onD
       {editing ? (
         <>
           <div class="fzl-coll-edit">
-            <textarea aria-label={t('clipNote')} placeholder={t('clipNote')} maxLength={20000} data-testid="clip-note" value={note} onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)} />
-            <input type="text" aria-label={t('clipTags')} placeholder={t('clipTagsPlaceholder')} data-testid="clip-tags" value={tags} onInput={(e) => setTags((e.currentTarget as HTMLInputElement).value)} />
+            <textarea aria-label={t('clipNote')} placeholder={t('clipNote')} maxLength={20000} data-testid="clip-note" value={note} onInput={onValue(setNote)} />
+            <input type="text" aria-label={t('clipTags')} placeholder={t('clipTagsPlaceholder')} data-testid="clip-tags" value={tags} onInput={onValue(setTags)} />
           </div>
           <div class="fzl-coll-actions">
             <button type="button" data-testid="clip-save" disabled={!dirty} onClick={() => void saveEdits()}>
@@ -96,7 +97,7 @@ export function ClipItem({ clip, collections, collectionId, send, onChanged, onD
             </button>
             {others.length ? (
               <>
-                <select aria-label={t('targetCollection')} data-testid="clip-target" value={target} onChange={(e) => setTarget((e.currentTarget as HTMLSelectElement).value)}>
+                <select aria-label={t('targetCollection')} data-testid="clip-target" value={target} onChange={onValue(setTarget)}>
                   <option value="">{collectionId ? t('moveOrAddTo') : t('targetCollection')}</option>
                   {others.map((c) => (
                     <option value={c.id}>{c.name}</option>

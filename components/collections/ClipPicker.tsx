@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { readableText } from '@/lib/collections/display';
 import { useT } from '../i18n';
 import css from './picker.css?inline';
+import { onValue } from '../control-events';
 
 /** Choosing the collection for a clip, inside the page's shadow-DOM UI. Page text is shown as text only. */
 export interface ClipPickerProps {
@@ -59,7 +60,7 @@ export function ClipPicker({ quote, collections, selectedId, status, onSave, onC
           aria-label={t('collection')}
           data-testid="fzl-clip-collection"
           value={choice}
-          onChange={(e) => setChoice((e.currentTarget as HTMLSelectElement).value)}
+          onChange={onValue(setChoice)}
         >
           {collections.map((c) => (
             <option key={c.id} value={c.id}>
@@ -78,7 +79,7 @@ export function ClipPicker({ quote, collections, selectedId, status, onSave, onC
           aria-label={t('newCollectionName')}
           data-testid="fzl-clip-new-name"
           value={newName}
-          onInput={(e) => setNewName((e.currentTarget as HTMLInputElement).value)}
+          onInput={onValue(setNewName)}
         />
       ) : null}
       {typeof status === 'object' && 'saved' in status ? (

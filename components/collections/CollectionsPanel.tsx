@@ -8,6 +8,7 @@ import { useT } from '../i18n';
 import { CLIP_KIND_KEYS, errorText } from './labels';
 import type { Send } from './send';
 import './collections.css';
+import { onValue } from '../control-events';
 
 const shortened = (text: string, length: number) => (text.length > length ? `${text.slice(0, length)}…` : text);
 
@@ -236,7 +237,7 @@ export function CollectionsPanel({ send, sendToTab }: CollectionsPanelProps) {
           maxLength={200}
           data-testid="collection-new-name"
           value={newName}
-          onInput={(e) => setNewName((e.currentTarget as HTMLInputElement).value)}
+          onInput={onValue(setNewName)}
           onKeyDown={(e) => e.key === 'Enter' && void create()}
         />
         <button type="button" data-testid="collection-create" disabled={!newName.trim()} onClick={() => void create()}>

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n';
 import { CLIP_KIND_KEYS, clipDate, errorText } from './labels';
 import type { Send } from './send';
 import './collections.css';
+import { onChecked, onValue } from '../control-events';
 
 export interface ManagerProps {
   send: Send;
@@ -180,42 +181,42 @@ export function Manager({ send, download }: ManagerProps) {
       )}
 
       <section class="fzl-manager-filters" aria-label={t('filters')}>
-        <input type="search" placeholder={t('search')} aria-label={t('search')} data-testid="filter-query" value={filters.query} onInput={(e) => setFilter('query', (e.currentTarget as HTMLInputElement).value)} />
-        <select aria-label={t('collection')} data-testid="filter-collection" value={filters.collectionId} onChange={(e) => setFilter('collectionId', (e.currentTarget as HTMLSelectElement).value)}>
+        <input type="search" placeholder={t('search')} aria-label={t('search')} data-testid="filter-query" value={filters.query} onInput={onValue((value) => setFilter('query', value))} />
+        <select aria-label={t('collection')} data-testid="filter-collection" value={filters.collectionId} onChange={onValue((value) => setFilter('collectionId', value))}>
           <option value="">{t('allCollections')}</option>
           {collections.map((c) => (
             <option value={c.id}>{t('nameWithCount', { name: c.name, count: c.clipCount })}</option>
           ))}
         </select>
-        <select aria-label={t('clipType')} data-testid="filter-kind" value={filters.kind} onChange={(e) => setFilter('kind', (e.currentTarget as HTMLSelectElement).value)}>
+        <select aria-label={t('clipType')} data-testid="filter-kind" value={filters.kind} onChange={onValue((value) => setFilter('kind', value))}>
           <option value="">{t('allTypes')}</option>
           {(Object.keys(CLIP_KIND_KEYS) as ClipKind[]).map((k) => (
             <option value={k}>{t(CLIP_KIND_KEYS[k])}</option>
           ))}
         </select>
-        <select aria-label={t('kindsAgency')} data-testid="filter-agency" value={filters.agency} onChange={(e) => setFilter('agency', (e.currentTarget as HTMLSelectElement).value)}>
+        <select aria-label={t('kindsAgency')} data-testid="filter-agency" value={filters.agency} onChange={onValue((value) => setFilter('agency', value))}>
           <option value="">{t('allAgencies')}</option>
           {options.agencies.map((a) => (
             <option value={a}>{a}</option>
           ))}
         </select>
-        <select aria-label={t('kindsOperation')} data-testid="filter-operation" value={filters.operation} onChange={(e) => setFilter('operation', (e.currentTarget as HTMLSelectElement).value)}>
+        <select aria-label={t('kindsOperation')} data-testid="filter-operation" value={filters.operation} onChange={onValue((value) => setFilter('operation', value))}>
           <option value="">{t('allOperations')}</option>
           {options.operations.map((o) => (
             <option value={o}>{o}</option>
           ))}
         </select>
-        <select aria-label={t('site')} data-testid="filter-site" value={filters.site} onChange={(e) => setFilter('site', (e.currentTarget as HTMLSelectElement).value)}>
+        <select aria-label={t('site')} data-testid="filter-site" value={filters.site} onChange={onValue((value) => setFilter('site', value))}>
           <option value="">{t('allSites')}</option>
           {options.sites.map((s) => (
             <option value={s}>{s}</option>
           ))}
         </select>
         <label>
-          {t('dateFrom')} <input type="date" aria-label={t('dateFromLabel')} data-testid="filter-from" value={filters.from} onInput={(e) => setFilter('from', (e.currentTarget as HTMLInputElement).value)} />
+          {t('dateFrom')} <input type="date" aria-label={t('dateFromLabel')} data-testid="filter-from" value={filters.from} onInput={onValue((value) => setFilter('from', value))} />
         </label>
         <label>
-          {t('dateTo')} <input type="date" aria-label={t('dateToLabel')} data-testid="filter-to" value={filters.to} onInput={(e) => setFilter('to', (e.currentTarget as HTMLInputElement).value)} />
+          {t('dateTo')} <input type="date" aria-label={t('dateToLabel')} data-testid="filter-to" value={filters.to} onInput={onValue((value) => setFilter('to', value))} />
         </label>
         <button type="button" onClick={() => setFilters(NO_FILTERS)}>
           {t('clearFilters')}
@@ -224,7 +225,7 @@ export function Manager({ send, download }: ManagerProps) {
 
       <section class="fzl-manager-filters" aria-label={t('bulkActions')}>
         <span data-testid="selected-count">{t('selectedCount', { count: selected.size })}</span>
-        <select aria-label={t('targetCollection')} data-testid="bulk-target" value={target} onChange={(e) => setTarget((e.currentTarget as HTMLSelectElement).value)}>
+        <select aria-label={t('targetCollection')} data-testid="bulk-target" value={target} onChange={onValue(setTarget)}>
           <option value="">{t('targetCollectionOption')}</option>
           {collections.map((c) => (
             <option value={c.id}>{c.name}</option>
@@ -270,13 +271,13 @@ export function Manager({ send, download }: ManagerProps) {
       </section>
 
       <section class="fzl-manager-filters" aria-label={t('exportImport')}>
-        <select aria-label={t('exportScope')} data-testid="export-scope" value={exportScope} onChange={(e) => setExportScope((e.currentTarget as HTMLSelectElement).value)}>
+        <select aria-label={t('exportScope')} data-testid="export-scope" value={exportScope} onChange={onValue(setExportScope)}>
           <option value="">{t('allCollections')}</option>
           {collections.map((c) => (
             <option value={c.id}>{c.name}</option>
           ))}
         </select>
-        <select aria-label={t('exportFormat')} data-testid="export-format" value={exportFormat} onChange={(e) => setExportFormat((e.currentTarget as HTMLSelectElement).value as ExportFormat)}>
+        <select aria-label={t('exportFormat')} data-testid="export-format" value={exportFormat} onChange={onValue((value) => setExportFormat(value as ExportFormat))}>
           {(Object.keys(EXPORT_FORMAT_KEYS) as ExportFormat[]).map((f) => (
             <option value={f}>{t(EXPORT_FORMAT_KEYS[f])}</option>
           ))}
@@ -326,7 +327,7 @@ export function Manager({ send, download }: ManagerProps) {
                   aria-label={t('selectAllShown')}
                   data-testid="select-all"
                   checked={visible.length > 0 && visible.every((c) => selected.has(c.id))}
-                  onChange={(e) => setSelected((e.currentTarget as HTMLInputElement).checked ? new Set(visible.map((c) => c.id)) : new Set())}
+                  onChange={onChecked((all) => setSelected(all ? new Set(visible.map((c) => c.id)) : new Set()))}
                 />
               </th>
               {sortHeader('kind', t('clipType'))}
