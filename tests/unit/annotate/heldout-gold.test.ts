@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { annotate } from '../../../lib/annotate/index';
 import type { Annotation, AnnotationKind } from '../../../lib/annotate/types';
+import { exactSpanF1 } from './span-f1';
 
 interface HeldOut {
   page: string;
@@ -40,19 +41,7 @@ describe('held-out gold', () => {
   const kinds: AnnotationKind[] = ['agency', 'statistic'];
   for (const kind of kinds) {
     it(`dev ${kind}: exact-span F1 ≥ 0.85`, () => {
-      let gold = 0;
-      let found = 0;
-      let right = 0;
-      for (const g of dev) {
-        const expected = g.annotations.filter((a) => a.kind === kind);
-        const got = annotate(g.body).filter((a) => a.kind === kind);
-        gold += expected.length;
-        found += got.length;
-        right += expected.filter((e) => got.some((a) => a.start === e.start && a.end === e.end)).length;
-      }
-      const precision = right / found;
-      const recall = right / gold;
-      expect((2 * precision * recall) / (precision + recall)).toBeGreaterThanOrEqual(0.85);
+      expect(exactSpanF1(dev, kind)).toBeGreaterThanOrEqual(0.85);
     });
   }
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { annotate } from '../../../lib/annotate/index';
 import type { Annotation, AnnotationKind } from '../../../lib/annotate/types';
+import { exactSpanF1 } from './span-f1';
 
 const goldDir = join(__dirname, '../../fixtures/annotate/gold');
 const seedDir = join(__dirname, '../../fixtures/seeds');
@@ -23,19 +24,7 @@ describe('hand-made gold for the five seeds', () => {
   const kinds: AnnotationKind[] = ['operation', 'agency', 'statistic'];
   for (const kind of kinds) {
     it(`${kind}: exact-span F1 ≥ 0.9 over the seeds`, () => {
-      let gold = 0;
-      let found = 0;
-      let right = 0;
-      for (const g of golds) {
-        const expected = g.annotations.filter((a) => a.kind === kind);
-        const got = annotate(g.body).filter((a) => a.kind === kind);
-        gold += expected.length;
-        found += got.length;
-        right += expected.filter((e) => got.some((a) => a.start === e.start && a.end === e.end)).length;
-      }
-      const precision = right / found;
-      const recall = right / gold;
-      expect((2 * precision * recall) / (precision + recall)).toBeGreaterThanOrEqual(0.9);
+      expect(exactSpanF1(golds, kind)).toBeGreaterThanOrEqual(0.9);
     });
   }
 
