@@ -14,7 +14,7 @@ export interface PageConversionOptions {
   /** Characters in the first `convert` call (one message to the worker); later calls grow to `maxChunkCharacters`. */
   chunkCharacters?: number;
   maxChunkCharacters?: number;
-  /** `convert` calls with the worker at once (the worker converts while the page writes). */
+  /** `convert` calls sent before the first answer is written (the rest are sent after it). */
   chunksInFlight?: number;
   /** Writing yields to the page after this long (ms); waiting for the worker yields anyway. */
   sliceMs?: number;
@@ -124,11 +124,12 @@ export function createPageConversion(root: Element | Document, options: PageConv
   }
 
   /**
-   * Converts blocks in chunks, pipelined: up to `chunksInFlight` messages are with the worker while
-   * the content script writes the answer to an earlier one, so the worker's conversion and the page's
-   * writes overlap and the round trips are paid once, not per chunk. Waiting for an answer hands
-   * the thread to the page; when answers are already there, the page gets it back after each
-   * `sliceMs` of writing.
+   * Converts blocks in chunks: the first `chunksInFlight` are sent at once and the first chunk (the
+   * start of the article, what the reader looks at) is written as soon as it is back; then every other
+   * chunk is sent and they are written once all of them are back, in one go. Written chunk by chunk as
+   * answers came, the page laid out each piece while the next was with the worker (as costly per
+   * frame, measured: 50-70 ms rendering frames either way) and the conversion took that much longer.
+   * Writing yields to the page after each `sliceMs`.
    */
   async function convertBlocks(
     blocks: TextBlock[],
@@ -147,14 +148,10 @@ export function createPageConversion(root: Element | Document, options: PageConv
       }
       report.timings.send += performance.now() - started;
     };
+    sendUpTo(chunksInFlight);
     let sliceStarted = performance.now();
     for (let index = 0; index < chunks.length; index++) {
-      sendUpTo(index + chunksInFlight);
-      if (index === 1 && chunks.length > 1) {
-        // The first chunk (the start of the article, what the reader looks at) is written as soon as
-        // it is back; the rest once all of it is back, in one go. Written chunk by chunk as answers
-        // came, the page laid out each piece while the next was with the worker (as costly per frame,
-        // measured: 50-70 ms rendering frames either way) and the conversion took that much longer.
+      if (index === 1) {
         sendUpTo(chunks.length);
         const started = performance.now();
         await Promise.all(requests.slice(1).map((r) => r.result));
