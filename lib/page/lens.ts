@@ -168,10 +168,10 @@ export function createLens(deps: LensDeps) {
     phase = 'pinyin';
     if (settings.cleanupPinyin) {
       // Incremental: text already cleaned holds no brackets, so a rescan writes only to new text.
-      // Block by block within the time budget: a long traditional page can hold 10,000 brackets.
+      // Element by element within the time budget: a long traditional page can hold 10,000 brackets.
       let sliceStart = now();
-      for (const block of blocks) {
-        const more = hidePinyinArtefacts([block]);
+      for (const [element, cleaned] of pinyinTargets(blocks)) {
+        const more = hidePinyinArtefacts([element], cleaned);
         if (more.count) cleanups.push(more);
         if (now() - sliceStart >= SLICE_BUDGET_MS) {
           observer?.takeRecords(); // our own DOM edits are not page changes
@@ -179,24 +179,6 @@ export function createLens(deps: LensDeps) {
           await yieldToPage();
           if (gen !== generation || !listeners) return;
           sliceStart = now();
-        }
-      }
-      // A page whose article holds the artefact holds it in its headline, byline and menus too:
-      // the reader should not meet 國(guó) outside the article either. Element by element under
-      // <body>, not entering the article's blocks (cleaned above).
-      if (cleanups.length && doc.body) {
-        const cleaned = new Set(blocks);
-        for (const element of Array.from(doc.body.children)) {
-          if (deps.isOwnNode(element) || cleaned.has(element)) continue;
-          const more = hidePinyinArtefacts([element], cleaned);
-          if (more.count) cleanups.push(more);
-          if (now() - sliceStart >= SLICE_BUDGET_MS) {
-            observer?.takeRecords();
-            onSliceDone(now() - sliceStart);
-            await yieldToPage();
-            if (gen !== generation || !listeners) return;
-            sliceStart = now();
-          }
         }
       }
       observer?.takeRecords();
@@ -288,6 +270,23 @@ export function createLens(deps: LensDeps) {
       workPhases: state.workPhases,
       scans,
     };
+  }
+
+  /**
+   * What the pinyin cleanup goes through: the article's blocks, then, once the article turned out to
+   * hold the artefact, every other element under <body> (the headline, byline and menus hold it too,
+   * and the reader should not meet 國(guó) there), not entering the blocks already cleaned.
+   */
+  function* pinyinTargets(blocks: Iterable<Element>): Generator<[Element, ReadonlySet<Element> | undefined]> {
+    const cleaned = new Set<Element>();
+    for (const block of blocks) {
+      cleaned.add(block);
+      yield [block, undefined];
+    }
+    if (!cleanups.length || !doc.body) return;
+    for (const element of Array.from(doc.body.children)) {
+      if (!deps.isOwnNode(element) && !cleaned.has(element)) yield [element, cleaned];
+    }
   }
 
   function restorePinyin() {
