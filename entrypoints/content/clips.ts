@@ -84,7 +84,6 @@ export function createPageClips(deps: PageClipsDeps) {
   let clips: Clip[] | null = null;
   let fetching: Promise<void> | null = null;
   let statuses: ClipStatus[] = [];
-  let anchoredText: string | null = null;
   /** The view clips were last anchored in: their `found` offsets index its text. */
   let anchoredView: OriginalText | null = null;
   let refetchTimer: ReturnType<typeof setTimeout> | null = null;
@@ -117,7 +116,6 @@ export function createPageClips(deps: PageClipsDeps) {
     const map = annotated.map;
     const view = clipText(map);
     statuses = clips.map((clip) => ({ clip, found: anchor(view.text, clip.target.selector) }));
-    anchoredText = view.text;
     anchoredView = view;
     const ranges: Range[] = [];
     for (const status of statuses) if (status.found) ranges.push(...shownRangesOf(map, view, status.found));
@@ -332,8 +330,8 @@ export function createPageClips(deps: PageClipsDeps) {
       if (!clips) await fetchClips();
       const map = deps.lens()?.annotated()?.map;
       const text = map ? clipText(map).text : null;
-      if (text !== null && text !== anchoredText) reanchor();
-      const anchored = text !== null && anchoredText === text;
+      if (text !== null && text !== anchoredView?.text) reanchor();
+      const anchored = text !== null && anchoredView?.text === text;
       const byId = new Map(statuses.map((s) => [s.clip.id, s]));
       return {
         url: url(),
