@@ -67,10 +67,7 @@ export function originalTextOf(map: TextMap, originalOf: (node: Text) => string)
   }
 
   const text = parts.join('');
-  if (sameLengths) {
-    const identity = (start: number, end: number) => ({ start, end });
-    return { text, toOriginal: identity, toShown: identity };
-  }
+  if (sameLengths) return { text, toOriginal: sameRange, toShown: sameRange };
   return {
     text,
     toOriginal(start, end) {
@@ -103,6 +100,10 @@ function firstIndex(values: Int32Array, test: (value: number) => boolean): numbe
 
 /** The view of a page shown in its own script: the map's text, offsets unchanged. */
 export function shownTextOf(map: TextMap): OriginalText {
-  const identity = (start: number, end: number) => ({ start, end });
-  return { text: map.text, toOriginal: identity, toShown: identity };
+  return { text: map.text, toOriginal: sameRange, toShown: sameRange };
+}
+
+/** Offsets of a text whose every unit stands for itself. */
+function sameRange(start: number, end: number): { start: number; end: number } {
+  return { start, end };
 }
