@@ -382,6 +382,9 @@ function main() {
   if (readabilityErrors.length) console.log(`Readability threw on ${readabilityErrors.length} pages (scored 0): ${readabilityErrors.map((e) => e.split(':')[0]).join(', ')}`);
   const pctText = (x: { right: number; of: number }) => `${x.right}/${x.of} (${pct(x).toFixed(1)}%)`;
   console.log(`overall: title ours ${pctText(overall.title)} readability ${pctText(overall.readabilityTitle)}; date ours ${pctText(overall.date)} readability ${pctText(overall.readabilityDate)}`);
+  // Taiwan pages (the two Taiwan snippet sources): their printed dates, ROC-calendar ones included.
+  const taiwan = rows.filter((r) => /^(taiwanese_news_parser|twnews)\//.test(r.id));
+  console.log(`Taiwan pages (${taiwan.length}): date ours ${pctText(rate(taiwan.map((r) => r.oursDate)))} readability ${pctText(rate(taiwan.map((r) => r.theirsDate)))}`);
   console.log('\ngoals');
   for (const g of goals) console.log(`${g.met ? 'MET    ' : 'NOT MET'}  ${g.goal}: ${g.detail}`);
 }

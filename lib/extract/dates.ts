@@ -1,15 +1,24 @@
 /**
  * Publication dates as Chinese pages write them: `2023-05-31 21:31:24`, `(2022/9/5 19:25:41)`,
- * `2022年3月30日 09:50`, `2015.10.12`, and ISO strings from meta tags.
+ * `2022年3月30日 09:50`, `2015.10.12`, and ISO strings from meta tags. Taiwan pages date in the ROC
+ * calendar (`中華民國113年12月3日`, `民國99年3月1日`, `113/12/03`, `發布日期：113-12-03`: year + 1911);
+ * Hong Kong pages put the zone before the time (`2024年12月3日（星期二）香港時間15時30分`, `HKT 15:30`).
  */
 
 const pad = (value: number) => String(value).padStart(2, '0');
 
+/** The calendar offset of ROC years (民國1年 = 1912). */
+const ROC_OFFSET = 1911;
+
+// One alternation for the year: a Gregorian year, an ROC year after 民國 (any length), or a bare 3-digit
+// ROC year (100–199, i.e. 2011 on; two-digit bare years are too often something else).
 const DATE_IN_TEXT =
-  /(?<![\d])((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?(?:\s*(?:[T ]|\u00a0)?\s*(?:[（(]?[星期周週][一二三四五六日天][)）]?\s*)?(上午|下午|凌晨|晚上|早上|中午)?\s*(\d{1,2})\s*[:：時时点點]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?(?:\s*([ap])\.?m\b\.?)?)?/i;
+  /(?<![\d])(?:((?:19|20)\d{2})|(?:中華|中华)?民[國国]\s*(\d{1,3})|(1\d{2}))\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?(?:\s*(?:[T ]|\u00a0)?\s*(?:[（(]?(?:星期|禮拜|礼拜|周|週)[一二三四五六日天][)）]?\s*)?(?:(?:香港|澳門|澳门|臺北|台北)?[時时]間\s*|HKT\s*)?(上午|下午|凌晨|晚上|早上|中午)?\s*(\d{1,2})\s*[:：時时点點]\s*(\d{1,2})(?:\s*[:：分]\s*(\d{1,2}))?(?:\s*([ap])\.?m\b\.?)?)?/i;
 
 // Flags 'g' only, as the per-call copy always had: `PM` in capitals is not read as a meridiem here.
 const DATE_IN_TEXT_GLOBAL = new RegExp(DATE_IN_TEXT.source, 'g');
+/** A bare ROC date must not run on into an address number (`台北市100/12/3號`). */
+const BARE_ROC_DATE = /1\d{2}\s*(?:[-/.]|年)\s*\d{1,2}\s*(?:[-/.]|月)\s*\d{1,2}(?![\d號号巷弄樓楼之])/y;
 
 /** `9/17/2004 5:54:13 AM`: US order, as ASP pages print dates. */
 const US_DATE_IN_TEXT = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(AM|PM)?)?/i;
@@ -30,8 +39,13 @@ export function findDateInText(text: string): FoundDate | undefined {
   const re = DATE_IN_TEXT_GLOBAL;
   re.lastIndex = 0;
   for (let match = re.exec(text); match; match = re.exec(text)) {
-    const [, y, mo, d, meridiem, h, mi, s, latinMeridiem] = match;
-    const year = Number(y);
+    const [, y, rocPrefixed, rocBare, mo, d, meridiem, h, mi, s, latinMeridiem] = match;
+    const roc = rocPrefixed ?? rocBare;
+    if (rocBare !== undefined) {
+      BARE_ROC_DATE.lastIndex = match.index;
+      if (!BARE_ROC_DATE.test(text)) continue;
+    }
+    const year = roc !== undefined ? Number(roc) + ROC_OFFSET : Number(y);
     const month = Number(mo);
     const day = Number(d);
     let hour = h === undefined ? undefined : Number(h);
