@@ -1,5 +1,6 @@
 import { describeStatistic, type PageAnnotation } from '@/lib/highlight/page-annotations';
 import { createTranslator, type MessageKey, type Translate } from '@/lib/i18n';
+import { nameInScript, type DisplayScript } from '@/lib/display/names';
 import { useT } from './i18n';
 
 /** Catalog keys of a kind's name: one highlight (the card) … */
@@ -56,10 +57,14 @@ export interface HighlightCardProps {
   onClip?: (annotation: PageAnnotation) => void;
   onClose: () => void;
   clipState?: 'idle' | 'saving' | 'saved' | { error: string };
+  /** The script names are shown in (the reader's: lib/display/reader-script.ts); stored simplified. */
+  nameScript?: DisplayScript;
 }
 
-export function HighlightCard({ annotation: a, position, onClip, onClose, clipState = 'idle' }: HighlightCardProps) {
+export function HighlightCard({ annotation: a, position, onClip, onClose, clipState = 'idle', nameScript = 'zh-Hans' }: HighlightCardProps) {
   const t = useT();
+  const canonical = a.canonical === undefined ? undefined : nameInScript(a.canonical, nameScript);
+  const shown = { ...a, unit: a.unit && nameInScript(a.unit, nameScript), measure: a.measure && nameInScript(a.measure, nameScript) };
   const kind = t(KIND_LABEL_KEYS[a.kind]);
   return (
     <div
@@ -77,18 +82,18 @@ export function HighlightCard({ annotation: a, position, onClip, onClose, clipSt
         {kind}
       </div>
       <div class="text" data-testid="fzl-card-text">{a.text}</div>
-      {a.canonical && a.canonical !== a.text ? (
-        <div class="canonical" data-testid="fzl-card-canonical">
-          → {a.canonical}
+      {canonical && canonical !== a.text ? (
+        <div class="canonical" data-testid="fzl-card-canonical" lang={nameScript}>
+          → {canonical}
         </div>
-      ) : a.canonical ? (
-        <div class="canonical" data-testid="fzl-card-canonical">
-          {a.canonical}
+      ) : canonical ? (
+        <div class="canonical" data-testid="fzl-card-canonical" lang={nameScript}>
+          {canonical}
         </div>
       ) : null}
       {a.kind === 'statistic' ? (
         <div class="stat" data-testid="fzl-card-statistic">
-          {cardStatistic(a, t)}
+          {cardStatistic(shown, t)}
           {a.approx ? <span class="approx"> {t('approxNote')}</span> : null}
         </div>
       ) : null}

@@ -1,8 +1,10 @@
+import { nameInScript, type DisplayScript } from '@/lib/display/names';
 import type { EntitySummary, PageSummary } from '@/lib/highlight/page-annotations';
 import { KINDS_LABEL_KEYS } from './HighlightCard';
 import { useT } from './i18n';
 
-export function PageSummaryView({ summary, onSelect }: { summary: PageSummary; onSelect: (index: number) => void }) {
+/** `nameScript`: the script canonical names are shown in (the reader's); they are stored simplified. */
+export function PageSummaryView({ summary, onSelect, nameScript = 'zh-Hans' }: { summary: PageSummary; onSelect: (index: number) => void; nameScript?: DisplayScript }) {
   const { counts } = summary;
   const t = useT();
   return (
@@ -15,8 +17,8 @@ export function PageSummaryView({ summary, onSelect }: { summary: PageSummary; o
           </span>
         ))}
       </div>
-      <EntityList title={t('kindsOperation')} kind="operation" items={summary.operations} onSelect={onSelect} />
-      <EntityList title={t('kindsAgency')} kind="agency" items={summary.agencies} onSelect={onSelect} />
+      <EntityList title={t('kindsOperation')} kind="operation" items={summary.operations} onSelect={onSelect} nameScript={nameScript} />
+      <EntityList title={t('kindsAgency')} kind="agency" items={summary.agencies} onSelect={onSelect} nameScript={nameScript} />
     </div>
   );
 }
@@ -26,11 +28,13 @@ function EntityList({
   kind,
   items,
   onSelect,
+  nameScript,
 }: {
   title: string;
   kind: string;
   items: EntitySummary[];
   onSelect: (index: number) => void;
+  nameScript: DisplayScript;
 }) {
   const t = useT();
   if (!items.length) return null;
@@ -40,13 +44,15 @@ function EntityList({
         {title}
       </h2>
       <ul class="fzl-list" role="list" aria-labelledby={`fzl-list-${kind}`} data-testid={`list-${kind}`}>
-        {items.map((item) => (
+        {items.map((item) => {
+          const name = nameInScript(item.canonical, nameScript);
+          return (
           <li>
             <button class="fzl-entity" type="button" onClick={() => onSelect(item.first)} title={item.surfaces.join('、')}>
               <span class="fzl-entity-label">
-                <span class="fzl-entity-name">{item.canonical}</span>
-                {item.surfaces.some((s) => s !== item.canonical) ? (
-                  <span class="fzl-muted"> ({item.surfaces.filter((s) => s !== item.canonical).join('、')})</span>
+                <span class="fzl-entity-name" lang={nameScript}>{name}</span>
+                {item.surfaces.some((s) => s !== name) ? (
+                  <span class="fzl-muted"> ({item.surfaces.filter((s) => s !== name).join('、')})</span>
                 ) : null}
               </span>
               <span class="fzl-mentions" aria-label={t('mentions', { count: item.mentions })}>
@@ -54,7 +60,8 @@ function EntityList({
               </span>
             </button>
           </li>
-        ))}
+          );
+        })}
       </ul>
     </section>
   );

@@ -8,7 +8,8 @@ import { ScriptSwitcher } from './ScriptSwitcher';
 import { SiteAccess } from './SiteAccess';
 import type { ScriptTarget } from '@/lib/settings/settings';
 import { CollectionsPanel } from './collections/CollectionsPanel';
-import { useT } from './i18n';
+import { readerScript } from '@/lib/display/reader-script';
+import { useI18n } from './i18n';
 import { onChecked } from './control-events';
 
 /** Why no article, in the reader's language (the extractor's English reason stays as a tooltip). */
@@ -48,7 +49,7 @@ export function Popup({ tabId, site: tabSite, sendToBackground, sendToTab, setti
   const [background, setBackground] = useState<{ version: string } | { error: string } | null>(null);
   const [prefs, setPrefs] = useState<Settings | null>(null);
   const [view, setView] = useState<View>('summary');
-  const t = useT();
+  const { t, locale } = useI18n();
 
   const refreshPage = () => (tabId === null ? Promise.resolve() : sendToTab('page/state', {}).then(setPage));
 
@@ -176,9 +177,9 @@ export function Popup({ tabId, site: tabSite, sendToBackground, sendToTab, setti
             {view === 'collections' ? (
               <CollectionsPanel send={sendToBackground} sendToTab={sendToTab} />
             ) : view === 'summary' ? (
-              <PageSummaryView summary={state.lens.summary} onSelect={scrollTo} />
+              <PageSummaryView summary={state.lens.summary} onSelect={scrollTo} nameScript={readerScript({ locale, pageScript: state.lens.article.script, pageLang: state.lens.article.lang })} />
             ) : (
-              <StatisticsTable rows={state.lens.summary.statistics} onSelect={scrollTo} copyText={copyText} />
+              <StatisticsTable rows={state.lens.summary.statistics} onSelect={scrollTo} copyText={copyText} nameScript={readerScript({ locale, pageScript: state.lens.article.script, pageLang: state.lens.article.lang })} />
             )}
           </div>
         </>

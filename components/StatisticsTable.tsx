@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { nameInScript, type DisplayScript } from '@/lib/display/names';
 import { statisticsTable, type StatisticRow } from '@/lib/highlight/page-annotations';
 import { useT } from './i18n';
 
@@ -6,10 +7,13 @@ export function StatisticsTable({
   rows,
   onSelect,
   copyText,
+  nameScript = 'zh-Hans',
 }: {
   rows: StatisticRow[];
   onSelect: (index: number) => void;
   copyText?: (text: string) => Promise<void>;
+  /** Units and measures are shown in the reader's script (the copied table keeps them simplified). */
+  nameScript?: DisplayScript;
 }) {
   const [copied, setCopied] = useState<string | null>(null);
   const t = useT();
@@ -57,9 +61,9 @@ export function StatisticsTable({
             >
               <td>{row.text}</td>
               <td class="fzl-num">{row.value === null ? '' : row.value.toLocaleString('en-US', { maximumFractionDigits: 6 })}</td>
-              <td>{row.unit}</td>
+              <td lang={nameScript}>{nameInScript(row.unit, nameScript)}</td>
               <td>{row.approx ? t('approxMark') : ''}</td>
-              <td>{row.measure}</td>
+              <td lang={nameScript}>{nameInScript(row.measure, nameScript)}</td>
             </tr>
           ))}
         </tbody>

@@ -2,8 +2,8 @@ import { useState } from 'preact/hooks';
 import { readableText } from '@/lib/collections/display';
 import type { Clip } from '@/lib/collections';
 import type { CollectionSummary } from '@/lib/messaging/messages/collections';
-import { useT } from '../i18n';
-import { CLIP_KIND_KEYS, clipDate, errorText, parseTags } from './labels';
+import { useI18n } from '../i18n';
+import { CLIP_KIND_KEYS, clipCanonical, clipDate, errorText, parseTags } from './labels';
 import type { Send } from './send';
 import { onValue } from '../control-events';
 
@@ -26,7 +26,8 @@ export interface ClipItemProps {
 export function ClipItem({ clip, collections, collectionId, send, onChanged, onDeleted, onError }: ClipItemProps) {
   // Editing controls only when asked for: a list of plain rows renders fast on every keystroke of a search.
   const [editing, setEditing] = useState(false);
-  const t = useT();
+  const { t, locale } = useI18n();
+  const canonical = clipCanonical(clip, locale);
   const [note, setNote] = useState(clip.note);
   const [tags, setTags] = useState(clip.tags.join(', '));
   const [target, setTarget] = useState('');
@@ -66,7 +67,7 @@ export function ClipItem({ clip, collections, collectionId, send, onChanged, onD
         <span class="fzl-coll-kind" data-testid="clip-kind">
           {t(CLIP_KIND_KEYS[clip.kind])}
         </span>
-        {clip.canonical && clip.canonical !== clip.text ? <span>{clip.canonical}</span> : null}
+        {canonical && canonical !== clip.text ? <span data-testid="clip-canonical">{canonical}</span> : null}
       </div>
       <div class="fzl-coll-clip-text" data-testid="clip-text">
         {readableText(clip.text)}

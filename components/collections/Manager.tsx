@@ -4,7 +4,7 @@ import { searchClips, type Clip, type ClipKind } from '@/lib/collections';
 import type { CollectionsOverview, ExportFormat, ImportAnswer } from '@/lib/messaging/messages/collections';
 import type { MessageKey } from '@/lib/i18n';
 import { useI18n } from '../i18n';
-import { CLIP_KIND_KEYS, clipDate, errorText } from './labels';
+import { canonicalForLocale, CLIP_KIND_KEYS, clipCanonical, clipDate, errorText } from './labels';
 import type { Send } from './send';
 import './collections.css';
 import { onChecked, onValue } from '../control-events';
@@ -67,7 +67,7 @@ function compare(key: SortKey, a: Clip, b: Clip): number {
 
 /** The full-page manager: every clip in a table with filters, sorting, bulk actions, statistics, export and import. */
 export function Manager({ send, download }: ManagerProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [overview, setOverview] = useState<CollectionsOverview | null>(null);
   const [clips, setClips] = useState<Clip[] | null>(null);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
@@ -142,7 +142,7 @@ export function Manager({ send, download }: ManagerProps) {
 
   const exportClips = async (scope: { collectionId?: string; clipIds?: string[] }) => {
     setBusy(true);
-    const result = await send('collections/export', { format: exportFormat, ...scope });
+    const result = await send('collections/export', { format: exportFormat, locale, ...scope });
     setBusy(false);
     if (!result.ok) return setMessage({ error: true, text: errorText(result.error, t) });
     download(result.value.text, result.value.filename, result.value.mimeType);
@@ -197,13 +197,13 @@ export function Manager({ send, download }: ManagerProps) {
         <select aria-label={t('kindsAgency')} data-testid="filter-agency" value={filters.agency} onChange={onValue((value) => setFilter('agency', value))}>
           <option value="">{t('allAgencies')}</option>
           {options.agencies.map((a) => (
-            <option value={a}>{a}</option>
+            <option value={a}>{canonicalForLocale(a, locale)}</option>
           ))}
         </select>
         <select aria-label={t('kindsOperation')} data-testid="filter-operation" value={filters.operation} onChange={onValue((value) => setFilter('operation', value))}>
           <option value="">{t('allOperations')}</option>
           {options.operations.map((o) => (
-            <option value={o}>{o}</option>
+            <option value={o}>{canonicalForLocale(o, locale)}</option>
           ))}
         </select>
         <select aria-label={t('site')} data-testid="filter-site" value={filters.site} onChange={onValue((value) => setFilter('site', value))}>
@@ -360,7 +360,7 @@ export function Manager({ send, download }: ManagerProps) {
                 <td>{t(CLIP_KIND_KEYS[c.kind])}</td>
                 <td class="fzl-manager-text">
                   {readableText(c.text)}
-                  {c.canonical && c.canonical !== c.text ? <div class="fzl-muted">→ {c.canonical}</div> : null}
+                  {c.canonical && c.canonical !== c.text ? <div class="fzl-muted" data-testid="manager-canonical">→ {clipCanonical(c, locale)}</div> : null}
                 </td>
                 <td class="fzl-manager-text">
                   {c.note}

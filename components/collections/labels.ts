@@ -1,6 +1,8 @@
 /** Display names and formats shared by the popup panel and the manager. */
 import type { Clip, ClipKind } from '@/lib/collections';
-import type { MessageKey, Translate } from '@/lib/i18n';
+import { nameInScript } from '@/lib/display/names';
+import { readerScript } from '@/lib/display/reader-script';
+import type { Locale, MessageKey, Translate } from '@/lib/i18n';
 
 /** Catalog keys of the kinds of clip. */
 export const CLIP_KIND_KEYS: Record<ClipKind, MessageKey> = {
@@ -30,4 +32,17 @@ export function errorText(error: { code: string; message: string }, t: Translate
   if (error.code === 'storage') return t('errStorage', { message: error.message });
   if (error.code === 'unreachable') return t('errUnreachable');
   return error.message;
+}
+
+/**
+ * A clip's canonical name as the reader is shown it: traditional for the 繁體 interface or a clip from a
+ * traditional page (stored, searched and exported simplified: one key across scripts).
+ */
+export function clipCanonical(clip: Pick<Clip, 'canonical' | 'target'>, locale: Locale): string | undefined {
+  return clip.canonical === undefined ? undefined : nameInScript(clip.canonical, readerScript({ locale, pageScript: clip.target.script }));
+}
+
+/** A canonical name outside any one clip (filter lists): in the interface's script. */
+export function canonicalForLocale(canonical: string, locale: Locale): string {
+  return nameInScript(canonical, readerScript({ locale }));
 }

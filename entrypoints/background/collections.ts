@@ -288,11 +288,11 @@ export function collectionsHandlers(): Handlers<'background'> {
       const ids = summaryOf(current).pages.get(pageOf(url)) ?? [];
       return { clips: ids.map((id) => current.clips[id]) };
     },
-    'collections/export': async ({ format, collectionId, clipIds }) => {
+    'collections/export': async ({ format, collectionId, clipIds, locale }) => {
       const current = await state();
       const source = clipIds ? onlyClips(current, clipIds) : current;
       const exporter = EXPORTERS[format];
-      const text = exporter.run(source, { collectionId });
+      const text = exporter.run(source, { collectionId, locale });
       if (!text.ok) refuse(text.error);
       const clips = collectionId ? Object.values(source.clips).filter((c) => c.collectionIds.includes(collectionId)).length : Object.keys(source.clips).length;
       return { text: text.value, filename: fileName(current, collectionId, exporter.extension), mimeType: exporter.mimeType, clips };

@@ -43,6 +43,10 @@ export default defineContentScript({
       },
       onClose: () => lens?.close(),
       onClip: (annotation) => clips.clipAnnotation(annotation),
+      page: () => {
+        const state = lens?.state();
+        return state?.status === 'active' ? { script: state.article.script, lang: state.article.lang } : {};
+      },
     });
     const clips = createPageClips({
       doc: document,

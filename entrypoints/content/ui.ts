@@ -12,6 +12,7 @@ import { browserLanguages, I18nProvider } from '@/components/i18n';
 import type { PageAnnotation } from '@/lib/highlight/page-annotations';
 import { createTranslator, LANGUAGE_TAGS, resolveLocale, type Locale, type Translate } from '@/lib/i18n';
 import type { LegendState, LensUi } from '@/lib/page/lens';
+import { readerScript } from '@/lib/display/reader-script';
 import type { Settings } from '@/lib/settings/settings';
 import { loadSettings, watchSettings } from '../shared/settings-store';
 
@@ -53,6 +54,8 @@ export interface LensUiHandlers {
   onTurnOff: () => void;
   onClose: () => void;
   onClip?: (annotation: PageAnnotation) => Promise<void>;
+  /** The article's script and language tag, for showing names in the reader's script. */
+  page?: () => { script?: string; lang?: string };
 }
 
 export function isOwnNode(node: Node): boolean {
@@ -103,6 +106,7 @@ export function createLensUi(doc: Document, handlers: LensUiHandlers): LensUi & 
           ? h(HighlightCard, {
               annotation: card.annotation,
               position: card.position,
+              nameScript: readerScript({ locale, pageScript: handlers.page?.().script, pageLang: handlers.page?.().lang }),
               clipState,
               onClose: handlers.onClose,
               onClip: handlers.onClip

@@ -7,13 +7,14 @@
 import type { Clip } from '../model';
 import { ok, type Result } from '../result';
 import type { CollectionsState } from '../schema';
-import { selectForExport, type ExportOptions } from './select';
+import { displayedCanonical, selectForExport, type ExportOptions } from './select';
 
 export const CSV_COLUMNS = [
   'collection',
   'kind',
   'text',
   'canonical',
+  'canonicalDisplay',
   'value',
   'unit',
   'approx',
@@ -40,13 +41,14 @@ export function csvTextCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-function row(collectionName: string, clip: Clip): string {
+function row(collectionName: string, clip: Clip, options: ExportOptions): string {
   const number = clip.value === undefined ? '' : String(clip.value); // our own number: never a formula
   const cells = [
     csvTextCell(collectionName),
     csvTextCell(clip.kind),
     csvTextCell(clip.text),
     csvTextCell(clip.canonical ?? ''),
+    csvTextCell(displayedCanonical(clip, options) ?? ''),
     number,
     csvTextCell(clip.unit ?? ''),
     clip.approx === undefined ? '' : String(clip.approx),
@@ -67,7 +69,7 @@ export function exportCsv(state: CollectionsState, options: ExportOptions = {}):
   if (!selection.ok) return selection;
   const lines = [CSV_COLUMNS.join(',')];
   for (const { collection, clips } of selection.value.byCollection) {
-    for (const clip of clips) lines.push(row(collection.name, clip));
+    for (const clip of clips) lines.push(row(collection.name, clip, options));
   }
   return ok('\uFEFF' + lines.join('\r\n') + '\r\n');
 }

@@ -7,7 +7,7 @@
 import type { Clip } from '../model';
 import { ok, type Result } from '../result';
 import type { CollectionsState } from '../schema';
-import { exportTime, selectForExport, type ExportOptions } from './select';
+import { displayedCanonical, exportTime, selectForExport, type ExportOptions } from './select';
 
 /** ASCII punctuation with a meaning in CommonMark/GFM inline or block syntax (CommonMark lets any be escaped). */
 const MARKDOWN_SPECIAL = /[\\`*_{}[\]()<>#+\-.!|~&=:"']/g;
@@ -37,7 +37,7 @@ function linkTarget(url: string): string | null {
   return parsed.href.replace(/\(/g, '%28').replace(/\)/g, '%29');
 }
 
-function clipBlock(clip: Clip): string {
+function clipBlock(clip: Clip, options: ExportOptions): string {
   const lines: string[] = [escapeMarkdownBlock(clip.text, '> '), ''];
   const title = escapeMarkdownInline(clip.target.title || clip.target.url);
   const href = linkTarget(clip.target.url);
@@ -45,7 +45,11 @@ function clipBlock(clip: Clip): string {
   if (clip.target.site) source.push(escapeMarkdownInline(clip.target.site));
   if (clip.target.publishedAt) source.push(escapeMarkdownInline(clip.target.publishedAt.slice(0, 10)));
   lines.push(`— ${source.join(' · ')}`);
-  if (clip.canonical && clip.canonical !== clip.text) lines.push('', `${escapeMarkdownInline(clip.canonical)}`);
+  if (clip.canonical && clip.canonical !== clip.text) {
+    // The name as the reader was shown it, with the simplified key beside it when they differ.
+    const shown = displayedCanonical(clip, options) ?? clip.canonical;
+    lines.push('', shown === clip.canonical ? escapeMarkdownInline(shown) : `${escapeMarkdownInline(shown)} (${escapeMarkdownInline(clip.canonical)})`);
+  }
   if (clip.tags.length > 0) lines.push('', `Tags: ${clip.tags.map(escapeMarkdownInline).join(', ')}`);
   if (clip.note.trim() !== '') lines.push('', escapeMarkdownBlock(clip.note));
   return lines.join('\n');
@@ -58,7 +62,7 @@ export function exportMarkdown(state: CollectionsState, options: ExportOptions =
   for (const { collection, clips } of selection.value.byCollection) {
     parts.push(`# ${escapeMarkdownInline(collection.name)}`);
     parts.push(`_${clips.length} clip${clips.length === 1 ? '' : 's'}, exported ${exportTime(options).slice(0, 10)}_`);
-    for (const clip of clips) parts.push(clipBlock(clip));
+    for (const clip of clips) parts.push(clipBlock(clip, options));
   }
   return ok(parts.join('\n\n') + '\n');
 }

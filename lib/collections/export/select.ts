@@ -1,4 +1,7 @@
 /** What an export covers: one collection or all, collections in display order, clips oldest first. */
+import { nameInScript } from '../../display/names';
+import { readerScript } from '../../display/reader-script';
+import type { Locale } from '../../i18n/locale';
 import type { Clip, Collection } from '../model';
 import { fail, getOwn, ok, type Result } from '../result';
 import type { CollectionsState } from '../schema';
@@ -8,6 +11,17 @@ export interface ExportOptions {
   collectionId?: string;
   /** ISO instant written as the export time. */
   now?: string;
+  /** The reader's interface language: with the page's script, it decides the displayed canonical. */
+  locale?: Locale;
+}
+
+/**
+ * A clip's canonical as its reader is shown it (traditional for the 繁體 interface or a clip from a
+ * traditional page). Exports keep the simplified canonical as the key and add this form beside it.
+ */
+export function displayedCanonical(clip: Pick<Clip, 'canonical' | 'target'>, options: ExportOptions): string | undefined {
+  if (clip.canonical === undefined) return undefined;
+  return nameInScript(clip.canonical, readerScript({ locale: options.locale ?? 'en', pageScript: clip.target.script }));
 }
 
 export interface ExportSelection {

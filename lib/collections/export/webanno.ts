@@ -8,7 +8,7 @@ import { UUID_PATTERN } from '../ids';
 import type { Clip, Collection } from '../model';
 import { ok, type Result } from '../result';
 import type { CollectionsState } from '../schema';
-import { exportTime, selectForExport, type ExportOptions } from './select';
+import { displayedCanonical, exportTime, selectForExport, type ExportOptions } from './select';
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
@@ -34,13 +34,16 @@ export interface WebAnnotation {
   };
 }
 
-export function clipToAnnotation(clip: Clip): WebAnnotation {
+export function clipToAnnotation(clip: Clip, options: ExportOptions = {}): WebAnnotation {
   const body: TextualBody[] = [];
   const hasNote = clip.note.trim() !== '';
   if (hasNote) body.push({ type: 'TextualBody', value: clip.note, purpose: 'commenting', format: 'text/plain' });
   for (const tag of clip.tags) body.push({ type: 'TextualBody', value: tag, purpose: 'tagging' });
   if (clip.canonical && clip.canonical !== clip.text) {
     body.push({ type: 'TextualBody', value: clip.canonical, purpose: 'describing', format: 'text/plain' });
+    // The form the reader was shown, when it is not the simplified key, tagged with its script.
+    const shown = displayedCanonical(clip, options);
+    if (shown !== undefined && shown !== clip.canonical) body.push({ type: 'TextualBody', value: shown, purpose: 'describing', format: 'text/plain', language: 'zh-Hant' });
   }
   const annotation: WebAnnotation = {
     '@context': ANNOTATION_CONTEXT,
@@ -71,7 +74,7 @@ function labelOf(collections: Collection[]): string {
 export function exportWebAnnotations(state: CollectionsState, options: ExportOptions = {}): Result<string> {
   const selection = selectForExport(state, options);
   if (!selection.ok) return selection;
-  const items = selection.value.clips.map(clipToAnnotation);
+  const items = selection.value.clips.map((clip) => clipToAnnotation(clip, options));
   const document: AnnotationCollectionDocument = {
     '@context': ANNOTATION_CONTEXT,
     type: 'AnnotationCollection',

@@ -141,6 +141,8 @@ export const collectionsMessages = {
       collectionId: optional(id()),
       /** Export only these clips (bulk selection in the manager). */
       clipIds: optional(clipIds()),
+      /** The reader's interface language: exports add canonical names as the reader is shown them. */
+      locale: optional(literal('zh_CN', 'zh_TW', 'en')),
     }),
   },
   'collections/import': {

@@ -79,20 +79,20 @@ describe('CSV export', () => {
     expect(rows).toHaveLength(1 + 5);
     const byText = (t: string) => rows.filter((r) => r[2] === t);
     const stat = byText('全年共破案46.4万起')[0];
-    expect(stat.slice(0, 8)).toEqual(['电诈统计', 'statistic', '全年共破案46.4万起', '', '464000', '起', 'false', '破案']);
+    expect(stat.slice(0, 9)).toEqual(['电诈统计', 'statistic', '全年共破案46.4万起', '', '', '464000', '起', 'false', '破案']);
     expect(byText('紧急拦截涉案资金3180余亿元').map((r) => r[0])).toEqual(['电诈统计', '专项行动 *2023*']);
-    expect(byText('紧急拦截涉案资金3180余亿元')[0][4]).toBe('318000000000');
+    expect(byText('紧急拦截涉案资金3180余亿元')[0][5]).toBe('318000000000');
     const trad = byText('預警勸阻受騙群眾2.1萬余人次')[0];
-    expect(trad[12]).toBe('漢中市人民政府');
-    expect(trad[13]).toBe('2020-03-25');
+    expect(trad[13]).toBe('漢中市人民政府');
+    expect(trad[14]).toBe('2020-03-25');
   });
 
   it('defuses spreadsheet formulas and quotes commas, quotes and line breaks', () => {
     const { state } = sampleState();
     const rows = parseCsv(unwrap(exportCsv(state)).slice(1));
     const stat = rows.find((r) => r[2] === '全年共破案46.4万起')!;
-    expect(stat[8]).toBe(`'=HYPERLINK("http://evil.example","点我"), 逗号 "引号"\n第二行`);
-    expect(stat[9]).toBe('破案; -1+1; @SUM(A1)'); // the cell starts with 破, so it is not a formula
+    expect(stat[9]).toBe(`'=HYPERLINK("http://evil.example","点我"), 逗号 "引号"\n第二行`);
+    expect(stat[10]).toBe('破案; -1+1; @SUM(A1)'); // the cell starts with 破, so it is not a formula
     const text = unwrap(exportCsv(state));
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""点我""), 逗号 ""引号""\n第二行"`);
     expect(['=1+1', '+86 10 1234', '-1', '@SUM(A1)', '\tx', '断卡'].map(csvTextCell)).toEqual([
@@ -191,5 +191,48 @@ describe('export speed', () => {
     }
     console.log(`export 10,000 clips (ms): ${Object.entries(timings).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ')}`);
     for (const ms of Object.values(timings)) expect(ms).toBeLessThan(1000);
+  });
+});
+
+describe('canonical names as the reader was shown them', () => {
+  /** One agency clip from the traditional seed page and one from the simplified one. */
+  function agencyState() {
+    const now = fakeClock();
+    const ids = testIds(5);
+    let state: CollectionsState = emptyState();
+    const run = (command: Command) => {
+      const outcome = applyCommand(state, command, now(), ids);
+      if (!outcome.ok) throw new Error(outcome.error.message);
+      state = outcome.state;
+      return outcome.result as never;
+    };
+    const id = (run({ type: 'createCollection', name: '機關' }) as { collection: { id: string } }).collection.id;
+    const trad = draftFrom(traditionalPage, '市公安局', { kind: 'agency', canonical: '汉中市公安局' });
+    trad.target = { ...trad.target, script: 'zh-Hant' };
+    const simp = draftFrom(page, '公安部', { kind: 'agency', canonical: '公安部刑事侦查局' });
+    simp.target = { ...simp.target, script: 'zh-Hans' };
+    run({ type: 'addClip', collectionId: id, clip: trad });
+    run({ type: 'addClip', collectionId: id, clip: simp });
+    return state;
+  }
+
+  it('CSV keeps the simplified key and adds the displayed form: traditional for a traditional page or the 繁體 interface', () => {
+    const rows = parseCsv(unwrap(exportCsv(agencyState())).slice(1));
+    const col = (name: string) => CSV_COLUMNS.indexOf(name as (typeof CSV_COLUMNS)[number]);
+    const byCanonical = (c: string, r: string[][]) => r.find((row) => row[col('canonical')] === c)!;
+    expect(byCanonical('汉中市公安局', rows)[col('canonicalDisplay')]).toBe('漢中市公安局');
+    expect(byCanonical('公安部刑事侦查局', rows)[col('canonicalDisplay')]).toBe('公安部刑事侦查局');
+    const twRows = parseCsv(unwrap(exportCsv(agencyState(), { locale: 'zh_TW' })).slice(1));
+    expect(byCanonical('公安部刑事侦查局', twRows)[col('canonicalDisplay')]).toBe('公安部刑事偵查局');
+    expect(byCanonical('汉中市公安局', twRows)[col('canonicalDisplay')]).toBe('漢中市公安局');
+  });
+
+  it('Web Annotation and Markdown add the traditional form beside the simplified one', () => {
+    const doc = JSON.parse(unwrap(exportWebAnnotations(agencyState(), { now: NOW })));
+    const bodies = doc.first.items.flatMap((a: { body?: { value: string; language?: string }[] }) => a.body ?? []);
+    expect(bodies).toContainEqual({ type: 'TextualBody', value: '汉中市公安局', purpose: 'describing', format: 'text/plain' });
+    expect(bodies).toContainEqual({ type: 'TextualBody', value: '漢中市公安局', purpose: 'describing', format: 'text/plain', language: 'zh-Hant' });
+    const md = unwrap(exportMarkdown(agencyState(), { now: NOW }));
+    expect(md).toContain('漢中市公安局 (汉中市公安局)');
   });
 });
