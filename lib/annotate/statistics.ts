@@ -32,8 +32,6 @@ const unitsNeedingDigit = new Set(statData.unitsNeedingDigit);
 const unitNotBefore = statData.unitNotBefore as Record<string, string>;
 const pairCountAfter = wordTrie(statData.pairCountAfter);
 const FULLWIDTH_COLON = '：'.charCodeAt(0);
-const pairPronounBefore = new Uint8Array(0x10000);
-for (const ch of statData.pairPronounBefore) pairPronounBefore[ch.charCodeAt(0)] = 1;
 const durationTriggers = statData.durationTriggers.map(codesOf);
 const approxPrefixes = statData.approxPrefixes.map(codesOf).sort((a, b) => b.length - a.length);
 const approxSuffixTrie = wordTrie(statData.approxSuffixes);
@@ -43,6 +41,11 @@ const vaguePrefix = new Uint8Array(0x10000);
 for (const ch of statData.vaguePrefixes) vaguePrefix[ch.charCodeAt(0)] = 1;
 const yiWordPrefix = new Uint8Array(0x10000);
 for (const ch of statData.yiWordPrefixes) yiWordPrefix[ch.charCodeAt(0)] = 1;
+const currencyPrefixes = statData.currencyPrefixes.map(codesOf).sort((a, b) => b.length - a.length);
+const SPACE = 0x20;
+const NBSP = 0xa0;
+const isSpace = (code: number) => code === SPACE || code === NBSP;
+const PERCENT_WORD = codesOf('百分之');
 const rejectPrefix = new Uint8Array(0x10000);
 for (const ch of statData.rejectPrefixes) rejectPrefix[ch.charCodeAt(0)] = 1;
 
@@ -174,20 +177,27 @@ function rangeEnd(codes: Uint16Array, length: number, at: number, arabic: boolea
 export function findStatistics(codes: Uint16Array, length: number, agencies: readonly Hit[]): Hit[] {
   const hits: Hit[] = [];
   let floor = 0;
+  let lastDurationEnd = -1;
 
   for (let i = 0; i < length; i++) {
     const first = codes[i];
     if (startUnit[first] === 0) continue;
     const before = i > 0 ? codes[i - 1] : 0;
 
-    let j = i;
+    // 百分之37.5, 百分之四十七点九: a percentage written out.
+    let percentWord = false;
+    if (first === PERCENT_WORD[0] && codes[i + 1] === PERCENT_WORD[1] && codes[i + 2] === PERCENT_WORD[2] && startUnit[codes[i + 3]] === 1) {
+      percentWord = true;
+    }
+    const numberStart = percentWord ? i + 3 : i;
+    let j = numberStart;
     let value = 0;
     let arabic = false;
     let loneYi = false;
     let hasMultiplier = false;
     let approx = false;
 
-    if (digitValue(first) >= 0) {
+    if (digitValue(codes[numberStart]) >= 0) {
       arabic = true;
       // Part of a code (ICP11041399, 029-63903870, v2.0) or a time (3：35)?
       if (isLatinLetter(before) || glue[before] === 1 || isAsciiDigit(before) || (before === FULLWIDTH_COLON && digitValue(codes[i - 2]) >= 0)) {
@@ -224,6 +234,7 @@ export function findStatistics(codes: Uint16Array, length: number, agencies: rea
         i = j - 1;
         continue;
       }
+      if (isSpace(codes[j]) && (bigMultiplier[codes[j + 1]] > 0 || unitTrie.longestAt(codes, j + 1, length) !== null)) j++;
       if (approxInfix[codes[j]] === 1 && (smallMultiplier[codes[j + 1]] > 0 || bigMultiplier[codes[j + 1]] > 0)) {
         approx = true;
         j++;
@@ -237,20 +248,35 @@ export function findStatistics(codes: Uint16Array, length: number, agencies: rea
         j++;
       }
       value = value * multiplier;
-      // 2万2500元, 3万5千: the number goes on below the 万.
-      if (big > 0 && scale === 0 && digitValue(codes[j]) >= 0) {
+      // 2万2500元, 3万5千, 2億1,910萬5,185元, 1 億 7,244 萬元: the number goes on below the 万 / 亿.
+      while (big > 0) {
         let k = j;
+        if (isSpace(codes[k]) && digitValue(codes[k + 1]) >= 0) k++;
+        if (digitValue(codes[k]) < 0) break;
+        const from = k;
         let rest = 0;
-        while (k < length && digitValue(codes[k]) >= 0) rest = rest * 10 + digitValue(codes[k++]);
-        if (glue[codes[k]] === 0 && !isLatinLetter(codes[k]) && k - j <= 4) {
-          if (smallMultiplier[codes[k]] > 0) rest *= smallMultiplier[codes[k++]];
-          else if (bigMultiplier[codes[k]] > 0 && bigMultiplier[codes[k]] < big) rest *= bigMultiplier[codes[k++]];
-          else if (k - j === 1) rest *= big / 10;
-          if (rest < big) {
-            value += rest;
-            j = k;
-          }
+        let digits = 0;
+        for (;;) {
+          const d = digitValue(codes[k]);
+          if (d >= 0) {
+            rest = rest * 10 + d;
+            digits++;
+            k++;
+          } else if (codes[k] === COMMA && digitValue(codes[k + 1]) >= 0 && digitValue(codes[k + 2]) >= 0 && digitValue(codes[k + 3]) >= 0 && digitValue(codes[k + 4]) < 0) k++;
+          else break;
         }
+        if (glue[codes[k]] === 1 || isLatinLetter(codes[k]) || digits > 4) break;
+        let next = 0;
+        if (isSpace(codes[k]) && bigMultiplier[codes[k + 1]] > 0) k++;
+        if (smallMultiplier[codes[k]] > 0) rest *= smallMultiplier[codes[k++]];
+        else if (bigMultiplier[codes[k]] > 0 && bigMultiplier[codes[k]] < big) {
+          next = bigMultiplier[codes[k]];
+          rest *= bigMultiplier[codes[k++]];
+        } else if (digits === 1 && k - from === 1) rest *= big / 10;
+        if (rest >= big) break;
+        value += rest;
+        j = k;
+        big = next;
       }
     } else {
       if (first === YI && yiWordPrefix[before] === 1) continue; // 唯一, 统一, 之一: words, not counts
@@ -265,21 +291,19 @@ export function findStatistics(codes: Uint16Array, length: number, agencies: rea
         if (bigMultiplier[first] > 0) continue;
       }
       // 三四台, 四五千元: a range; keep the lower bound, mark it approximate.
-      const numeral = readChineseNumeral(codes, length, i);
+      const numeral = readChineseNumeral(codes, length, numberStart);
       j = numeral.end;
       value = numeral.value;
       if (numeral.range) approx = true;
       if (numeral.hasMultiplier) hasMultiplier = true;
-      loneYi = j - i === 1 && value === 1;
+      loneYi = j - numberStart === 1 && value === 1;
     }
 
-    // 三到四年, 3至5名: a range; keep the lower bound.
+    // 三到四年, 14至89歲, 4、5名: a range or list gives one item per number; the first takes the unit
+    // written after the last (the second is found on its own next).
     const secondEnd = rangeEnd(codes, length, j, arabic);
-    if (secondEnd !== -1 && unitTrie.longestAt(codes, secondEnd, length) !== null) {
-      approx = true;
-      loneYi = false;
-      j = secondEnd;
-    }
+    const rangeUnit = secondEnd === -1 ? null : unitTrie.longestAt(codes, secondEnd, length);
+    if (rangeUnit !== null) loneYi = false;
 
     if (approxInfix[codes[j]] === 1) {
       approx = true;
@@ -296,6 +320,10 @@ export function findStatistics(codes: Uint16Array, length: number, agencies: rea
     ) {
       unit = unitMatch.value;
       end = unitMatch.end;
+    } else if (percentWord) {
+      unit = '%';
+    } else if (rangeUnit !== null && approxInfix[codes[j]] !== 1) {
+      unit = rangeUnit.value;
     }
     if (codes[j] === GE && codes[j + 1] === BAN && codes[j + 2] === YUE) {
       unit = '个月';
@@ -315,6 +343,8 @@ export function findStatistics(codes: Uint16Array, length: number, agencies: rea
     let duration = false;
     if (unit !== undefined && timeUnits.has(unit)) {
       for (const trigger of durationTriggers) if (endsWithAt(codes, i, trigger)) duration = true;
+      // The second number of a range whose first was a duration (获刑三到四年).
+      if (rangeJoiner[before] === 1 && lastDurationEnd === i - 1) duration = true;
       if (!duration) {
         i = j - 1;
         continue;
@@ -325,23 +355,34 @@ export function findStatistics(codes: Uint16Array, length: number, agencies: rea
       }
     }
 
-    // 两人 as "the two of them" (将两人送医, ，两人墜落) is a pronoun, not a count.
-    const pairPronoun =
-      unit === '人' && !arabic && value === 2 && j - i === 1 && (!isHanCode(before) || pairPronounBefore[before] === 1) && pairCountAfter.longestAt(codes, end, length) === null;
+    // A currency written before the figure (新臺幣 1 億 7,244 萬元, 港幣3萬) is in the span and is its unit.
+    let currency: string | undefined;
+    for (const prefix of currencyPrefixes) {
+      const at = isSpace(codes[start - 1]) ? start - 1 : start;
+      if (endsWithAt(codes, at, prefix)) {
+        start = at - prefix.length;
+        currency = String.fromCharCode(...prefix);
+        break;
+      }
+    }
+    if (currency !== undefined && (unit === undefined || unit === '元')) unit = currency;
+
+    // 一 is an article (一名男子), except in a parallel count of casualties (致使一人死亡，三人受伤).
+    const countedYi = loneYi && pairCountAfter.longestAt(codes, end, length) !== null;
     const rejected =
-      pairPronoun ||
-      rejectPrefix[before] === 1 ||
+      (rejectPrefix[before] === 1 && !percentWord) ||
       openQuote[before] === 1 ||
       (unit === undefined && (!arabic || !hasMultiplier)) ||
-      (loneYi && !duration);
+      (loneYi && !duration && !countedYi);
     if (rejected) {
       i = j - 1;
       continue;
     }
 
     for (const prefix of approxPrefixes) {
-      if (endsWithAt(codes, start, prefix)) {
-        start -= prefix.length;
+      const at = isSpace(codes[start - 1]) ? start - 1 : start;
+      if (endsWithAt(codes, at, prefix)) {
+        start = at - prefix.length;
         approx = true;
         break;
       }
@@ -364,6 +405,7 @@ export function findStatistics(codes: Uint16Array, length: number, agencies: rea
       if (measure !== undefined) hit.measure = measure;
     }
     hits.push(hit);
+    if (duration) lastDurationEnd = end;
     floor = end;
     i = end - 1;
   }
