@@ -39,7 +39,7 @@ type SuffixKind = '行动' | '战役' | '专案';
 
 const operations = operationData.operations as OperationEntry[];
 const operationTrie = new CodeTrie<OperationTerm>();
-const COMPLETE_ENDINGS = ['行动', '战役', '专案', '攻势'];
+const COMPLETE_ENDINGS = ['行动', '战役', '专案', '攻势', '斗争'];
 for (const entry of operations) {
   for (const term of [entry.name, ...(entry.aliases ?? [])]) {
     const simplified = simplify(term);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { annotate } from '../../../lib/annotate/index';
 import type { Annotation, AnnotationKind } from '../../../lib/annotate/types';
-import { exactSpanF1 } from './span-f1';
+import { kindF1, scoreTexts } from '../../../lib/eval/annotation-score';
 
 interface HeldOut {
   page: string;
@@ -38,10 +38,18 @@ describe('held-out gold', () => {
     }
   });
 
-  const kinds: AnnotationKind[] = ['agency', 'statistic'];
-  for (const kind of kinds) {
-    it(`dev ${kind}: exact-span F1 ≥ 0.85`, () => {
-      expect(exactSpanF1(dev, kind)).toBeGreaterThanOrEqual(0.85);
+  // Scored as the guidelines ask (lib/eval/annotation-score.ts), over the held-out and regional dev sets:
+  // the level reached after tuning, so a rule change that loses recognition fails here.
+  const regionalDir = join(__dirname, '../../fixtures/annotate/regional/dev');
+  const regionalDev = readdirSync(regionalDir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(join(regionalDir, f), 'utf8')) as HeldOut & { id: string });
+  const floors: Record<AnnotationKind, number> = { operation: 0.5, agency: 0.8, statistic: 0.9 };
+  for (const kind of ['operation', 'agency', 'statistic'] as const) {
+    it(`dev (held-out + regional) ${kind}: guideline F1 ≥ ${floors[kind]}`, () => {
+      const golds = [...dev.map((g) => ({ ...g, name: g.page })), ...regionalDev.map((g) => ({ ...g, name: g.id }))];
+      const score = scoreTexts(golds, (body) => annotate(body));
+      expect(kindF1(score.kinds[kind]).lenient).toBeGreaterThanOrEqual(floors[kind]);
     });
   }
 

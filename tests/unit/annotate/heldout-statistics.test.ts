@@ -15,8 +15,12 @@ describe('prison terms and ranges (cwce 于欢)', () => {
     ]);
   });
 
-  it('reads 三到四年 as a range: lower bound, approximate', () => {
-    expect(stats('因非法吸收公众存款罪相继获刑三到四年不等。')).toEqual([{ t: '三到四年', value: 3, unit: '年', approx: true, measure: undefined }]);
+  it('reads 三到四年 as one item per number, the first taking the unit after the last (guidelines: a range gives one item per number)', () => {
+    expect(stats('因非法吸收公众存款罪相继获刑三到四年不等。')).toEqual([
+      { t: '三', value: 3, unit: '年', approx: undefined, measure: undefined },
+      { t: '四年', value: 4, unit: '年', approx: undefined, measure: undefined },
+    ]);
+    expect(stats('年齡介乎14至89歲')).toMatchObject([{ t: '14', value: 14, unit: '岁' }, { t: '89歲', value: 89, unit: '岁' }]);
   });
 });
 
@@ -55,7 +59,7 @@ describe('measure words for lengths, weights and repetitions', () => {
       { t: '26间', value: 26, unit: '间', approx: undefined, measure: undefined },
     ]);
     expect(stats('少婦當場被撞飛2公尺高後，後腦勺著地重傷')[0]).toMatchObject({ value: 2, unit: '公尺' });
-    expect(stats('兩人墜落垂直高度約十公尺；現場血跡斑斑')).toMatchObject([{ t: '約十公尺', value: 10, unit: '公尺', approx: true }]);
+    expect(stats('兩人墜落垂直高度約十公尺；現場血跡斑斑')).toMatchObject([{ t: '兩人', value: 2, unit: '人' }, { t: '約十公尺', value: 10, unit: '公尺', approx: true }]);
     expect(stats('警方測得蘇男酒測值達0.80毫克')[0]).toMatchObject({ value: 0.8, unit: '毫克' });
     expect(stats('一看到人就賞對方兩巴掌，導致護理師臉頰紅腫')[0]).toMatchObject({ t: '兩巴掌', value: 2, unit: '巴掌' });
   });
@@ -67,18 +71,19 @@ describe('measure words for lengths, weights and repetitions', () => {
   });
 });
 
-describe('pronoun and demonstrative counts', () => {
-  it('reject 两人 meaning "the two of them" (聯合報)', () => {
-    expect(stats('警方調閱監視畫面，兩人原站在四樓美食街講話')).toEqual([]);
-    expect(stats('立即通報航警、消防和保全人員趕到將兩人送醫')).toEqual([]);
+describe('counts of people already named (the guidelines count every reported quantity)', () => {
+  it('count 两人 and 该两名 (聯合報, Hong Kong court reports)', () => {
+    expect(stats('警方調閱監視畫面，兩人原站在四樓美食街講話')).toMatchObject([{ t: '兩人', value: 2, unit: '人' }]);
+    expect(stats('調查顯示,該兩名被捕人懷疑')).toMatchObject([{ t: '兩名', value: 2, unit: '名' }]);
   });
 
   it('keep 两人 as a count before an outcome such as 死亡 (cwce ab65832c)', () => {
     expect(stats('楼房突然倒塌，数名拾荒者被压，两人死亡。')[0]).toMatchObject({ t: '两人', value: 2, unit: '人' });
   });
 
-  it('reject counts after 这/那/该/此 (cwce ebe9df29)', () => {
-    expect(stats('主要由于这两个原因，所以政府')).toEqual([]);
+  it('count 一 + unit before a casualty outcome, not as an article (cwce d8d4c4ec)', () => {
+    expect(stats('致使一人死亡，三人受伤')).toMatchObject([{ t: '一人', value: 1 }, { t: '三人', value: 3 }]);
+    expect(stats('一名男子報案')).toEqual([]);
   });
 });
 

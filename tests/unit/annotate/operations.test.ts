@@ -74,7 +74,9 @@ describe('descriptive campaigns', () => {
     expect(operations('部署在全国开展为期一年半的打击惩治涉网黑恶犯罪专项行动,全力推动')).toEqual([
       ['打击惩治涉网黑恶犯罪专项行动', '打击惩治涉网黑恶犯罪专项行动'],
     ]);
+    // 扫黑除恶专项斗争 is a campaign by its full name (the guidelines list it).
     expect(operations('通報了漢中公安機關掃黑除惡專項斗爭及部署開展打擊治理利用網(wǎng)絡實施涉黑惡等違法犯罪專項整治情況')).toEqual([
+      ['掃黑除惡專項斗爭', '扫黑除恶专项斗争'],
       ['打擊治理利用網(wǎng)絡實施涉黑惡等違法犯罪專項整治', '打击治理利用网络实施涉黑恶等违法犯罪专项整治'],
     ]);
   });

@@ -92,3 +92,32 @@ describe('not statistics', () => {
     expect(stats('党的二十大精神,“斩链”“清源”“利剑”三大战役')).toEqual([]);
   });
 });
+
+describe('Taiwan, Hong Kong and Macau figures', () => {
+  it('read ages, measure words and counts by sex (Hong Kong police reports)', () => {
+    expect(stats('被捕16男子及4女子（11歲至84歲），涉嫌洗黑錢')).toMatchObject([
+      { t: '16男子', value: 16, unit: '人' },
+      { t: '4女子', value: 4, unit: '人' },
+      { t: '11歲', value: 11, unit: '岁' },
+      { t: '84歲', value: 84, unit: '岁' },
+    ]);
+    expect(stats('查獲詐騙集團931團、非制式槍104枝')).toMatchObject([{ t: '931團', unit: '团' }, { t: '104枝', unit: '枝' }]);
+  });
+
+  it('keep a written currency in the span and as the unit, before or after the figure', () => {
+    expect(stats('財損金額達新臺幣 1 億 7,244 萬元；')[0]).toMatchObject({ t: '新臺幣 1 億 7,244 萬元', value: 172440000, unit: '新台币' });
+    expect(stats('涉款3180萬元人民幣')[0]).toMatchObject({ t: '3180萬元人民幣', value: 31800000, unit: '人民币' });
+    expect(stats('損失約100萬港元')[0]).toMatchObject({ t: '約100萬港元', value: 1000000, unit: '港元', approx: true });
+  });
+
+  it('read mixed 億/萬 figures with thousands separators and spaces (Taiwan police statistics)', () => {
+    expect(stats('查扣不法利得總值2億1,910萬5,185元。')[0]).toMatchObject({ value: 219105185, unit: '元' });
+    expect(stats('當月共受理 530 件詐騙案')[0]).toMatchObject({ t: '530 件', value: 530, unit: '件' });
+    expect(stats('平均財損約 1,402 萬元')[0]).toMatchObject({ t: '約 1,402 萬元', value: 14020000, approx: true });
+  });
+
+  it('read 百分之N as a percentage and leave per-capita bases alone', () => {
+    expect(stats('拘捕率百分之41.42，')[0]).toMatchObject({ t: '百分之41.42', value: 41.42, unit: '%' });
+    expect(stats('以每十萬人口計算')).toEqual([]);
+  });
+});
