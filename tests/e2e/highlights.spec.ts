@@ -63,6 +63,23 @@ describe('highlights on real pages', () => {
     await page.close();
   });
 
+  it('on a traditional page the card shows the canonical name in traditional script (漢中市公安局, not 汉中市公安局)', async () => {
+    const page = await session.context.newPage();
+    await page.goto(session.fixtureUrl(SEED_001));
+    await activeState(page);
+    const target = (await highlightedRanges(page)).find((r) => r.text.startsWith('市公安局'))!;
+    expect(target).toBeDefined();
+    await page.evaluate((y) => window.scrollTo(0, y - 200), target.rect.y + (await page.evaluate(() => window.scrollY)));
+    const onScreen = (await highlightedRanges(page)).find((r) => r.text.startsWith('市公安局'))!;
+    await page.mouse.move(onScreen.rect.x + onScreen.rect.w / 2, onScreen.rect.y + onScreen.rect.h / 2);
+    await expect.poll(() => page.getByTestId('fzl-card').isVisible(), { timeout: 5000 }).toBe(true);
+    const canonical = await page.getByTestId('fzl-card-canonical').textContent();
+    expect(canonical).toContain('漢中市公安局');
+    expect(canonical).not.toContain('汉中市公安局');
+    await page.screenshot({ path: screenshotPath('card-traditional-seed-001.png') });
+    await page.close();
+  });
+
   it('shows a card with the canonical name on hover, never over the text, closed by Escape', async () => {
     const page = await session.context.newPage();
     await page.goto(session.fixtureUrl(SEED_002));
