@@ -13,24 +13,12 @@
  * Run: node --import tsx scripts/gen-display-names.ts
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openccVersion, readDict } from './lib/opencc-dicts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
-const packageDir = join(dirname(require.resolve('opencc-js')), '../..');
-const dictDir = join(packageDir, 'dist/esm-lib/dict');
-const version: string = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')).version;
-
-function readDict(name: string): [string, string][] {
-  const source = readFileSync(join(dictDir, `${name}.js`), 'utf8');
-  const body = source.slice(source.indexOf('"') + 1, source.lastIndexOf('"'));
-  return body.split('|').map((entry) => {
-    const [from, to] = entry.split(' ');
-    return [from, to];
-  });
-}
+const version = openccVersion;
 
 const single = (s: string) => [...s].length === 1;
 const charPairs = (name: string) => readDict(name).filter(([from, to]) => single(from) && single(to) && from !== to);

@@ -11,26 +11,12 @@
  * Run: node --import tsx scripts/gen-t2s-chars.ts
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openccVersion, readDict } from './lib/opencc-dicts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-// opencc-js's exports map hides package.json and dist/, so locate the package from its main entry.
-const require = createRequire(import.meta.url);
-const packageDir = join(dirname(require.resolve('opencc-js')), '../..');
-const dictDir = join(packageDir, 'dist/esm-lib/dict');
-const version: string = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')).version;
-
-/** A dict module is `export default "a b|c d|..."`. */
-function readDict(name: string): [string, string][] {
-  const source = readFileSync(join(dictDir, `${name}.js`), 'utf8');
-  const body = source.slice(source.indexOf('"') + 1, source.lastIndexOf('"'));
-  return body.split('|').map((entry) => {
-    const [from, to] = entry.split(' ');
-    return [from, to];
-  });
-}
+const version = openccVersion;
 
 const isSingleCodePoint = (s: string) => [...s].length === 1;
 

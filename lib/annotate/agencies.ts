@@ -49,7 +49,7 @@ const provinceSuffixes = placeData.provinceSuffixes as Record<string, string>;
 const taiwanPlaces = patternData.taiwanPlaces as Record<string, string>;
 /** A single named place + 公安机关 / 警方 is that place's bureau (guidelines): 浙江警方 → 浙江省公安厅. */
 const forceWordTrie = wordTrie(['公安机关', '警方']);
-function bureauOfPlace(chain: PlaceChain, codes: Uint16Array): string | null {
+function bureauOfPlace(chain: PlaceChain): string | null {
   const name = chain.canonical;
   if (name === '香港') return '香港警务处';
   if (name === '澳门') return '澳门司法警察局';
@@ -60,7 +60,6 @@ function bureauOfPlace(chain: PlaceChain, codes: Uint16Array): string | null {
     const suffix = provinceSuffixes[bare];
     return bare + suffix + (suffix === '市' ? '公安局' : '公安厅');
   }
-  void codes;
   return (chain.suffix === '' ? name + '市' : name) + '公安局';
 }
 const placeTrie = new CodeTrie<string>();
@@ -240,18 +239,18 @@ export function findAgencies(codes: Uint16Array, length: number): Hit[] {
       if (end > bestEnd) {
         bestEnd = end;
         canonical = chain.canonical + sliceCodes(codes, chain.end, end);
-      } else if (end === -1 && forceWordTrie.longestAt(codes, chain.end, length) !== null && bestEnd === -1) {
-        const force = forceWordTrie.longestAt(codes, chain.end, length)!;
-        const bureau = bureauOfPlace(chain, codes);
-        if (bureau !== null) {
+      } else if (end === -1) {
+        const force = bestEnd === -1 ? forceWordTrie.longestAt(codes, chain.end, length) : null;
+        const bureau = force === null ? null : bureauOfPlace(chain);
+        if (force !== null && bureau !== null) {
           bestEnd = force.end;
           canonical = bureau;
+        } else {
+          if (chain.suffix.length === 1) lastPlace.set(chain.suffix.charCodeAt(0), chain.canonical);
+          chainStart = i;
+          chainEnd = chain.end;
+          chainCanonical = chain.canonical;
         }
-      } else if (end === -1) {
-        if (chain.suffix.length === 1) lastPlace.set(chain.suffix.charCodeAt(0), chain.canonical);
-        chainStart = i;
-        chainEnd = chain.end;
-        chainCanonical = chain.canonical;
       }
     }
 

@@ -20,9 +20,10 @@ function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { messag
 }
 
 /** Two collections, four clips, one shared, with notes and tags that try to break each format. */
-function sampleState() {
+/** Applies commands to an empty state with a fake clock and test ids; `state()` reads the result. */
+function commandRunner(idCount: number) {
   const now = fakeClock();
-  const ids = testIds(11);
+  const ids = testIds(idCount);
   let state: CollectionsState = emptyState();
   const run = (command: Command) => {
     const outcome = applyCommand(state, command, now(), ids);
@@ -30,6 +31,12 @@ function sampleState() {
     state = outcome.state;
     return outcome.result as never;
   };
+  return { run, state: () => state };
+}
+
+function sampleState() {
+  const runner = commandRunner(11);
+  const run = runner.run;
   const stats = (run({ type: 'createCollection', name: '电诈统计' }) as { collection: { id: string } }).collection.id;
   const ops = (run({ type: 'createCollection', name: '专项行动 *2023*' }) as { collection: { id: string } }).collection.id;
   const add = (collectionId: string, draft: ReturnType<typeof draftFrom>) => (run({ type: 'addClip', collectionId, clip: draft }) as { clip: { id: string } }).clip.id;
@@ -42,7 +49,7 @@ function sampleState() {
   run({ type: 'updateClip', clipId: a, note: '=HYPERLINK("http://evil.example","点我"), 逗号 "引号"\n第二行', tags: ['破案', '-1+1', '@SUM(A1)'] });
   run({ type: 'updateClip', clipId: d, note: '<script>alert(1)</script> **粗体** _斜体_ # 标题', tags: ['2.1萬'] });
   run({ type: 'copyClips', clipIds: [c], toCollectionId: ops });
-  return { state, stats, ops, a, b, c, d };
+  return { state: runner.state(), stats, ops, a, b, c, d };
 }
 
 describe('JSON export', () => {
@@ -197,15 +204,7 @@ describe('export speed', () => {
 describe('canonical names as the reader was shown them', () => {
   /** One agency clip from the traditional seed page and one from the simplified one. */
   function agencyState() {
-    const now = fakeClock();
-    const ids = testIds(5);
-    let state: CollectionsState = emptyState();
-    const run = (command: Command) => {
-      const outcome = applyCommand(state, command, now(), ids);
-      if (!outcome.ok) throw new Error(outcome.error.message);
-      state = outcome.state;
-      return outcome.result as never;
-    };
+    const { run, state } = commandRunner(5);
     const id = (run({ type: 'createCollection', name: '機關' }) as { collection: { id: string } }).collection.id;
     const trad = draftFrom(traditionalPage, '市公安局', { kind: 'agency', canonical: '汉中市公安局' });
     trad.target = { ...trad.target, script: 'zh-Hant' };
@@ -213,7 +212,7 @@ describe('canonical names as the reader was shown them', () => {
     simp.target = { ...simp.target, script: 'zh-Hans' };
     run({ type: 'addClip', collectionId: id, clip: trad });
     run({ type: 'addClip', collectionId: id, clip: simp });
-    return state;
+    return state();
   }
 
   it('CSV keeps the simplified key and adds the displayed form: traditional for a traditional page or the 繁體 interface', () => {
