@@ -13,9 +13,12 @@
 import agencyData from '../data/agencies.json';
 import patternData from '../data/annotate-agency-patterns.json';
 import placeData from '../data/annotate-places.json';
+import regionData from '../data/annotate-regions.json';
 import { isHan as isHanImported, sliceCodes as sliceCodesImported } from './chars';
 import type { Hit } from './hit';
 import { simplify } from './normalize';
+import type { Region } from './region';
+import { canonicalInContext, newAgencyContext } from './agency-context';
 import { CodeTrie, wordTrie } from './trie';
 // Local bindings: module-namespace getters (tsx, some bundlers) are slow in hot loops.
 const isHan = isHanImported;
@@ -31,24 +34,34 @@ interface AgencyTerm {
 type Guards = Record<string, { notAfter?: string; notBefore?: string }>;
 const guards = agencyData.aliasGuards as unknown as Guards;
 
+function agencyTerm(term: string, canonical: string, strict: boolean): AgencyTerm {
+  const guard = guards[term] ?? {};
+  return { canonical, strict, notAfter: guard.notAfter ?? '', notBefore: guard.notBefore ?? '' };
+}
+
 const gazetteer = new CodeTrie<AgencyTerm>();
 for (const entry of agencyData.agencies as { canonical: string; aliases: string[]; strictAliases?: string[] }[]) {
   const strictAliases = new Set(entry.strictAliases ?? []);
   for (const term of [entry.canonical, ...entry.aliases]) {
-    const guard = guards[term] ?? {};
-    gazetteer.add(simplify(term), {
-      canonical: entry.canonical,
-      strict: strictAliases.has(term),
-      notAfter: guard.notAfter ?? '',
-      notBefore: guard.notBefore ?? '',
-    });
+    gazetteer.add(simplify(term), agencyTerm(term, entry.canonical, strictAliases.has(term)));
   }
+}
+/** Short names that name one body only in one region's news (司警 in Macau): looked up in that region only. */
+const regionalGazetteers = new Map<Region, CodeTrie<AgencyTerm>>();
+for (const [region, aliases] of Object.entries(regionData.regionalAliases)) {
+  if (region === '_') continue;
+  const trie = new CodeTrie<AgencyTerm>();
+  for (const [term, canonical] of Object.entries(aliases as Record<string, string>)) trie.add(term, agencyTerm(term, canonical, false));
+  regionalGazetteers.set(region as Region, trie);
 }
 
 const provinceSuffixes = placeData.provinceSuffixes as Record<string, string>;
 const taiwanPlaces = patternData.taiwanPlaces as Record<string, string>;
 /** A single named place + 公安机关 / 警方 is that place's bureau (guidelines): 浙江警方 → 浙江省公安厅. */
-const forceWordTrie = wordTrie(['公安机关', '警方']);
+const forceWordTrie = wordTrie(['公安机关', '警方', '公安']);
+/** Characters after a bare 公安 that make it part of another word (公安局, 公安部门, 公安干警) or generic. */
+const notAfterBarePolice = new Uint8Array(0x10000);
+for (const ch of '局厅处部分干系机大报民战工') notAfterBarePolice[ch.charCodeAt(0)] = 1;
 function bureauOfPlace(chain: PlaceChain): string | null {
   const name = chain.canonical;
   if (name === '香港') return '香港警务处';
@@ -64,6 +77,10 @@ function bureauOfPlace(chain: PlaceChain): string | null {
 }
 const placeTrie = new CodeTrie<string>();
 for (const name of [...placeData.provinces, ...placeData.cities]) placeTrie.add(name, name);
+/** Taiwan's press short forms (北市警察局, 竹县警局): counted only after a boundary, as 北市 sits inside 台北市. */
+const taiwanShortPlaces = patternData.taiwanShortPlaces as Record<string, string>;
+const shortPlaceTrie = new CodeTrie<string>();
+for (const [short, full] of Object.entries(taiwanShortPlaces)) shortPlaceTrie.add(short, full);
 const adminSuffixTrie = wordTrie(placeData.adminSuffixes);
 const bodyTrie = wordTrie(patternData.bodies);
 const subUnitTrie = wordTrie(patternData.subUnits);
@@ -100,7 +117,7 @@ const MAX_NAMED_SUBUNIT = 4;
 /** Positions worth a look: any gazetteer, place, admin or body first unit. */
 // Set from the tables' lists, not by scanning all 65,536 units (this runs when the content script starts).
 const interesting = new Uint8Array(0x10000);
-for (const trie of [gazetteer, placeTrie, bodyTrie]) for (const c of trie.firstUnits) interesting[c] = 1;
+for (const trie of [gazetteer, placeTrie, bodyTrie, shortPlaceTrie, ...regionalGazetteers.values()]) for (const c of trie.firstUnits) interesting[c] = 1;
 for (const ch of BARE_ADMIN) interesting[ch.charCodeAt(0)] = 1;
 
 function termIsValid(codes: Uint16Array, length: number, start: number, end: number, term: AgencyTerm, adjacent: boolean): boolean {
@@ -122,12 +139,58 @@ function bodyEnd(codes: Uint16Array, length: number, at: number, allowNeedsName 
   return subUnitsEnd(codes, length, body.end);
 }
 
+const numeral = new Uint8Array(0x10000);
+for (const ch of '一二三四五六七八九十0123456789') numeral[ch.charCodeAt(0)] = 1;
+const DI = '第'.charCodeAt(0);
+const ZHEN = '侦'.charCodeAt(0);
+const CHA = '查'.charCodeAt(0);
+const DUN = '、'.charCodeAt(0);
+const teamWordTrie = wordTrie(['大队', '中队', '队', '组']);
+
+/**
+ * End of a numbered team at `at` (第一队, 侦七队, 侦查第二大队, 侦一、三、六、八队), or -1. Needs 第 or 侦 before
+ * the numeral, so that counts (三队人马) and ordinals of other things stay out.
+ */
+function numberedTeamEnd(codes: Uint16Array, length: number, at: number): number {
+  let k = at;
+  let marked = false;
+  if (codes[k] === ZHEN) {
+    k++;
+    marked = true;
+    if (codes[k] === CHA) k++;
+  }
+  if (codes[k] === DI) {
+    k++;
+    marked = true;
+  }
+  if (!marked || numeral[codes[k]] !== 1) return -1;
+  while (k < length && (numeral[codes[k]] === 1 || (codes[k] === DUN && numeral[codes[k + 1]] === 1))) k++;
+  const word = teamWordTrie.longestAt(codes, k, length);
+  return word === null ? -1 : word.end;
+}
+
+/** End of the fixed and numbered sub-units right after `end` (刑侦支队, 科技罪案组, 第一队), or `end`. */
+function fixedSubUnitsEnd(codes: Uint16Array, length: number, end: number): number {
+  for (let round = 0; round < 3; round++) {
+    const sub = subUnitTrie.longestAt(codes, end, length);
+    const next = sub !== null ? sub.end : numberedTeamEnd(codes, length, end);
+    if (next === -1) break;
+    end = next;
+  }
+  return end;
+}
+
 /** End of the sub-units (刑侦支队, 绿园分局 …) that follow a body ending at `end`. */
 function subUnitsEnd(codes: Uint16Array, length: number, end: number): number {
-  for (let round = 0; round < 2; round++) {
+  for (let round = 0; round < 3; round++) {
     const sub = subUnitTrie.longestAt(codes, end, length);
     if (sub !== null) {
       end = sub.end;
+      continue;
+    }
+    const team = numberedTeamEnd(codes, length, end);
+    if (team !== -1) {
+      end = team;
       continue;
     }
     let named = -1;
@@ -165,7 +228,8 @@ function placeChainAt(codes: Uint16Array, length: number, at: number): PlaceChai
     const admin = adminSuffixTrie.longestAt(codes, place.end, length);
     if (admin === null) {
       // A province named without its suffix right before a listed city (山东聊城市, 四川成都市).
-      const omitted = end === at ? provinceSuffixes[place.value] : undefined;
+      // 台湾 takes no suffix before its places (台湾花莲地检署).
+      const omitted = end !== at ? undefined : place.value === '台湾' ? '' : provinceSuffixes[place.value];
       if (omitted !== undefined && placeTrie.longestAt(codes, place.end, length) !== null) {
         end = place.end;
         canonical = place.value + omitted;
@@ -200,8 +264,10 @@ function namelessPlaceStart(codes: Uint16Array, end: number, floor: number, bare
   return boundary ? start : -1;
 }
 
-export function findAgencies(codes: Uint16Array, length: number): Hit[] {
+export function findAgencies(codes: Uint16Array, length: number, region?: Region): Hit[] {
   const hits: Hit[] = [];
+  const context = newAgencyContext(region);
+  const regional = region === undefined ? undefined : regionalGazetteers.get(region);
   let lastEnd = -1;
   /** Last place seen per single-character admin suffix, for bare 市公安局. */
   const lastPlace = new Map<number, string>();
@@ -218,29 +284,48 @@ export function findAgencies(codes: Uint16Array, length: number): Hit[] {
 
     const longest = gazetteer.longestAt(codes, i, length);
     const matches = longest === null ? [] : termIsValid(codes, length, i, longest.end, longest.value, i === lastEnd) ? [longest] : gazetteer.allAt(codes, i, length);
+    const regionalMatch = regional === undefined ? null : regional.longestAt(codes, i, length);
+    if (regionalMatch !== null && termIsValid(codes, length, i, regionalMatch.end, regionalMatch.value, i === lastEnd)) matches.push(regionalMatch);
+    let termEnd = -1;
     for (let k = matches.length - 1; k >= 0; k--) {
       const m = matches[k];
-      if (termIsValid(codes, length, i, m.end, m.value, i === lastEnd)) {
-        bestEnd = m.end;
+      if (m.end > termEnd && termIsValid(codes, length, i, m.end, m.value, i === lastEnd)) {
+        termEnd = m.end;
         canonical = m.value.canonical;
-        const bureaus = ministryBureaus.get(canonical);
-        const bureau = bureaus === undefined ? null : bureaus.longestAt(codes, bestEnd, length);
-        if (bureau !== null) {
-          bestEnd = bureau.end;
-          canonical += bureau.value;
-        }
-        break;
+      }
+    }
+    if (termEnd !== -1) {
+      bestEnd = termEnd;
+      const bureaus = ministryBureaus.get(canonical);
+      const bureau = bureaus === undefined ? null : bureaus.longestAt(codes, bestEnd, length);
+      if (bureau !== null) {
+        bestEnd = bureau.end;
+        canonical += bureau.value;
+      }
+      // A named body's own units (毒品调查科财富调查组, 刑事局侦八大队第三队); named sub-units (某某分局)
+      // are left out here: after a ministry they would swallow a clause (公安部要求派出所).
+      const unitsEnd = fixedSubUnitsEnd(codes, length, bestEnd);
+      if (unitsEnd > bestEnd) {
+        canonical += sliceCodes(codes, bestEnd, unitsEnd);
+        bestEnd = unitsEnd;
       }
     }
 
-    const chain = placeTrie.firstUnit[codes[i]] === 1 ? placeChainAt(codes, length, i) : null;
+    let chain = placeTrie.firstUnit[codes[i]] === 1 ? placeChainAt(codes, length, i) : null;
+    if (chain === null && shortPlaceTrie.firstUnit[codes[i]] === 1 && (i === 0 || !isHan(codes[i - 1]) || placeStop[codes[i - 1]] === 1)) {
+      const short = shortPlaceTrie.longestAt(codes, i, length);
+      if (short !== null) chain = { end: short.end, suffix: short.value.slice(-1), canonical: short.value };
+    }
     if (chain !== null) {
       const end = bodyEnd(codes, length, chain.end);
       if (end > bestEnd) {
         bestEnd = end;
         canonical = chain.canonical + sliceCodes(codes, chain.end, end);
+        // 花莲县警察局 … 县警局: a bare admin body later is this place's too.
+        if (chain.suffix.length === 1) lastPlace.set(chain.suffix.charCodeAt(0), chain.canonical);
       } else if (end === -1) {
-        const force = bestEnd === -1 ? forceWordTrie.longestAt(codes, chain.end, length) : null;
+        let force = bestEnd === -1 ? forceWordTrie.longestAt(codes, chain.end, length) : null;
+        if (force !== null && force.value === '公安' && force.end < length && notAfterBarePolice[codes[force.end]] === 1) force = null;
         const bureau = force === null ? null : bureauOfPlace(chain);
         if (force !== null && bureau !== null) {
           bestEnd = force.end;
@@ -293,7 +378,7 @@ export function findAgencies(codes: Uint16Array, length: number): Hit[] {
     }
 
     if (bestEnd !== -1) {
-      hits.push({ kind: 'agency', start: bestStart, end: bestEnd, canonical });
+      hits.push({ kind: 'agency', start: bestStart, end: bestEnd, canonical: canonicalInContext(canonical, context) });
       lastEnd = bestEnd;
       i = bestEnd - 1;
     }

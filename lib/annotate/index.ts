@@ -7,15 +7,19 @@ import { findAgencies } from './agencies';
 import type { Hit } from './hit';
 import { normalize, originalEnd, originalStart } from './normalize';
 import { findOperations } from './operations';
+import { detectRegion, type Region } from './region';
 import { findStatistics } from './statistics';
 import type { Annotation, AnnotationKind } from './types';
 
 export type { Annotation, AnnotationKind } from './types';
+export type { Region } from './region';
 export { findPinyinArtefacts, withoutPinyinArtefacts } from './pinyin';
 
 export interface AnnotateOptions {
   /** Kinds to look for (default: all three). */
   kinds?: readonly AnnotationKind[];
+  /** The region the text is about, when the caller knows it (a site's region); detected from the text otherwise. */
+  region?: Region;
 }
 
 const ALL_KINDS: readonly AnnotationKind[] = ['operation', 'agency', 'statistic'];
@@ -26,7 +30,10 @@ export function annotate(text: string, options: AnnotateOptions = {}): Annotatio
   const norm = normalize(text);
   const { codes, length } = norm;
 
-  const agencies = findAgencies(codes, length);
+  // Traditional text: at least 1 character in 40 changed by simplification (simplified text changes ~none).
+  const traditional = norm.traditionalChars >= 3 && norm.traditionalChars * 40 >= length;
+  const region = options.region ?? detectRegion(codes, length, traditional);
+  const agencies = findAgencies(codes, length, region);
   const hits: Hit[] = [];
   if (kinds.includes('operation')) hits.push(...findOperations(codes, length));
   if (kinds.includes('agency')) hits.push(...agencies);

@@ -13,6 +13,8 @@ export interface NormalizedText {
   /** normalised index → original index of the code point it came from; null when identical offsets. */
   toOriginal: Int32Array | null;
   original: string;
+  /** How many characters simplification changed: traditional text changes one in four or five. */
+  traditionalChars: number;
 }
 
 /** BMP source → BMP target (0 = unchanged). */
@@ -63,19 +65,25 @@ export function normalize(text: string): NormalizedText {
   const codes = new Uint16Array(n + 1);
   // Fast path: BMP-only text without artefacts keeps offsets one to one.
   let i = 0;
+  let changed = 0;
   for (; i < n; i++) {
     const c = text.charCodeAt(i);
     if ((c >= 0xd800 && c <= 0xdfff) || bmpToAstral[c] === 1) break;
     if (c === OPEN_BRACKET && pinyinArtefactEnd(text, i) !== -1) break;
     const mapped = bmpTable[c];
-    codes[i] = mapped === 0 ? c : mapped;
+    if (mapped === 0) codes[i] = c;
+    else {
+      codes[i] = mapped;
+      changed++;
+    }
   }
-  if (i === n) return { codes, length: n, toOriginal: null, original: text };
-  return normalizeSlow(text, codes, i);
+  if (i === n) return { codes, length: n, toOriginal: null, original: text, traditionalChars: changed };
+  return normalizeSlow(text, codes, i, changed);
 }
 
 /** From `start` on, offsets may shift: keep the index map. */
-function normalizeSlow(text: string, prefix: Uint16Array, start: number): NormalizedText {
+function normalizeSlow(text: string, prefix: Uint16Array, start: number, changedBefore: number): NormalizedText {
+  let changed = changedBefore;
   const n = text.length;
   // Artefacts only shrink the text; an astral target from a BMP source grows it by one unit (grown below).
   let codes = new Uint16Array(n + 1);
@@ -96,6 +104,7 @@ function normalizeSlow(text: string, prefix: Uint16Array, start: number): Normal
     const cp = text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     const target = cp > 0xffff || bmpToAstral[cp] === 1 ? (astralMap.get(cp) ?? cp) : bmpTable[cp] || cp;
+    if (target !== cp) changed++;
     // Room for this character's units and the closing `toOriginal[out] = n`: once an astral target has
     // grown the text, BMP characters after it need room too (writes past the end of a typed array are
     // dropped, and `length` would then count units that are not there).
@@ -119,7 +128,7 @@ function normalizeSlow(text: string, prefix: Uint16Array, start: number): Normal
     i += width;
   }
   toOriginal[out] = n;
-  return { codes, length: out, toOriginal, original: text };
+  return { codes, length: out, toOriginal, original: text, traditionalChars: changed };
 }
 
 /** Original offset of a normalised start offset. */

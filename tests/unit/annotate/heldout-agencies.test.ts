@@ -19,7 +19,7 @@ describe('places missing from the place list', () => {
   it('reads Taiwan precinct and station names with their sub-units (ETtoday)', () => {
     expect(agencies('龜山警分局28日上午將王貴芬依傷害罪嫌函送桃園地檢署，檢方在下午火速傳喚王貴芬')).toEqual([
       ['龜山警分局', '龟山警分局'],
-      ['桃園地檢署', '桃园地检署'],
+      ['桃園地檢署', '台湾桃园地方检察署'],
     ]);
     expect(agencies('並以證人身分傳喚長庚醫院張姓專科護理師、龜山分局坪頂派出所所長胡興隆')).toEqual([
       ['龜山分局坪頂派出所', '龟山分局坪顶派出所'],
@@ -55,7 +55,7 @@ describe('Taiwan and Hong Kong state bodies', () => {
     expect(agencies('被哥哥推進法院，這是他衝撞總統府後，第3次出席羈押庭。')).toEqual([['總統府', '总统府']]);
     expect(agencies('陸裔美籍萬姓男子昨天傍晚被航警局移送桃園地檢署後聲押。')).toEqual([
       ['航警局', '内政部警政署航空警察局'],
-      ['桃園地檢署', '桃园地检署'],
+      ['桃園地檢署', '台湾桃园地方检察署'],
     ]);
   });
 });

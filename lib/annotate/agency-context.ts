@@ -1,0 +1,84 @@
+/**
+ * Canonical names that depend on the text around a mention: the region the text is about and the bodies
+ * named before it. Pure string work on canonicals, in text order (one context per text):
+ * - Taiwan police and prosecutors by their official names: 花莲县警察局 / 花莲县警局 → 花莲县政府警察局,
+ *   台北市刑大 → 台北市政府警察局刑事警察大队, 台中地检署 → 台湾台中地方检察署 (金门, 连江: 福建…);
+ * - a bare Taiwan 分局 (中山分局) belongs to the city bureau named last (台北市政府警察局中山分局);
+ * - a Hong Kong police region or district (葵青警区) is the 香港警务处's, and a 分区 the district's named last;
+ * - a short name that means another body in another region's news (证监会 in Hong Kong → the SFC).
+ */
+import agencyData from '../data/agencies.json';
+import patternData from '../data/annotate-agency-patterns.json';
+import type { Region } from './region';
+
+const taiwanPlaces = patternData.taiwanPlaces as Record<string, string>;
+const prosecutorSeats = new Set(patternData.taiwanProsecutorSeats as string[]);
+/** Seats in Fuchien (Kinmen, Matsu): their courts and prosecutors are 福建…, not 台湾…. */
+const FUJIAN_SEATS = new Set(['金门', '连江']);
+const regionalCanonicals = agencyData.regionalCanonicals as unknown as Record<string, Partial<Record<Region, string>>>;
+
+const placeAlternation = Object.keys(taiwanPlaces)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+/** 花莲县警察局…, 台北市刑大…, 台中刑大…, 北市警察局 (the short place is expanded before this runs). */
+const TAIWAN_POLICE = new RegExp(`^(?:台湾)?(${placeAlternation})(市|县)?(政府警察局|警察局|警局|刑大|刑警大队)(.*)$`);
+const TAIWAN_COURT = /^(?:台湾|福建)?(\p{Script=Han}{2})(地检署|地方检察署|地方法院检察署|地院|地方法院)(.*)$/u;
+/** 侦七队 → 侦查第七队, 侦一、三、六、八队 → 侦查第一、三、六、八队 (the units' official names). */
+const SHORT_INVESTIGATION_TEAM = /侦(?!查)([一二三四五六七八九十]+(?:、[一二三四五六七八九十]+)*)(大队|队)/g;
+const BARE_BRANCH = /^\p{Script=Han}{2,3}分局/u;
+
+export interface AgencyContext {
+  region: Region | undefined;
+  /** The Taiwan city or county police bureau named last (台北市政府警察局), for a bare 分局 after it. */
+  taiwanBureau: string;
+  /** The Hong Kong police district named last (香港警务处葵青警区), for a 分区 after it. */
+  hongKongDistrict: string;
+}
+
+export function newAgencyContext(region: Region | undefined): AgencyContext {
+  return { region, taiwanBureau: '', hongKongDistrict: '' };
+}
+
+function taiwanUnitNames(rest: string): string {
+  return rest
+    .replace(/^刑警大队/, '刑事警察大队')
+    .replace(/科侦队/, '科技犯罪侦查队')
+    .replace(SHORT_INVESTIGATION_TEAM, '侦查第$1$2');
+}
+
+/** The canonical of an agency mention in its context (and the context updated with it). */
+export function canonicalInContext(canonical: string, context: AgencyContext): string {
+  let result = canonical.replace(SHORT_INVESTIGATION_TEAM, '侦查第$1$2');
+
+  const police = TAIWAN_POLICE.exec(result);
+  if (police !== null) {
+    const [, place, written, body, rest] = police;
+    // 嘉义 and 新竹 are both a city and a county: the written suffix decides, the usual one otherwise.
+    const bureau = place + (written ?? taiwanPlaces[place]) + '政府警察局';
+    const unit = body === '刑大' || body === '刑警大队' ? '刑事警察大队' + rest : rest;
+    result = bureau + taiwanUnitNames(unit);
+    context.taiwanBureau = bureau;
+  } else {
+    const court = TAIWAN_COURT.exec(result);
+    if (court !== null && prosecutorSeats.has(court[1])) {
+      const [, seat, body, rest] = court;
+      const kind = body === '地院' || body === '地方法院' ? '地方法院' : '地方检察署';
+      result = (FUJIAN_SEATS.has(seat) ? '福建' : '台湾') + seat + kind + rest;
+    } else if (context.region === 'taiwan' && context.taiwanBureau !== '' && BARE_BRANCH.test(result)) {
+      result = context.taiwanBureau + taiwanUnitNames(result);
+    }
+  }
+
+  if (context.region === 'hongkong' && !result.startsWith('香港')) {
+    if (/^\p{Script=Han}{1,4}(警区|总区)/u.test(result)) {
+      result = '香港警务处' + result;
+      const district = /^香港警务处\p{Script=Han}{1,4}警区/u.exec(result);
+      if (district !== null) context.hongKongDistrict = district[0];
+    } else if (/^\p{Script=Han}{1,4}分区/u.test(result) && context.hongKongDistrict !== '') {
+      result = context.hongKongDistrict + result;
+    }
+  }
+
+  const regional = context.region === undefined ? undefined : regionalCanonicals[result]?.[context.region];
+  return regional ?? result;
+}

@@ -1,0 +1,114 @@
+/**
+ * Agencies whose span or canonical depends on the region a text is about and on what it named before:
+ * real sentences from the regional dev passages (tests/fixtures/annotate/regional/dev, URLs there).
+ */
+import { describe, expect, it } from 'vitest';
+import { annotate } from '../../../lib/annotate/index';
+import { normalize } from '../../../lib/annotate/normalize';
+import { detectRegion } from '../../../lib/annotate/region';
+
+const agencies = (text: string, region?: Parameters<typeof annotate>[1] extends infer O ? O extends { region?: infer R } ? R : never : never) =>
+  annotate(text, { kinds: ['agency'], region }).map((a) => [a.text, a.canonical]);
+
+describe('the region a text is about', () => {
+  const regionOf = (text: string, traditional: boolean) => {
+    const norm = normalize(text);
+    return detectRegion(norm.codes, norm.length, traditional);
+  };
+
+  it('reads Macau, Hong Kong, Taiwan and mainland news by their own words', () => {
+    expect(regionOf('司警接報到場拘捕兩人,起出一百萬港元現金及兩部手機。涉嫌相當巨額詐騙被送交檢察院處理。', true)).toBe('macau');
+    expect(regionOf('葵青警區刑事情報組督察吳綺淇表示，案件共涉款約83.6萬元。今年2月3日向葵青警區報案求助。', true)).toBe('hongkong');
+    expect(regionOf('警方報請台中地檢署檢察官指揮偵辦，並由台北市刑大偵七隊、中山分局共同組成專案小組。', true)).toBe('taiwan');
+    expect(regionOf('汉中市公安局反诈中心民警提醒，市公安局已破获电信网络诈骗案件120起。', false)).toBe('mainland');
+  });
+
+  it('assumes none when the words are too few, and no mainland for traditional text', () => {
+    expect(regionOf('警方呼籲市民提高警覺。', true)).toBeUndefined();
+    expect(regionOf('大陸公安部表示，公安機關破獲案件。', true)).toBeUndefined();
+  });
+});
+
+describe('short names that mean one body in one region', () => {
+  it('reads 司警, 治安警 and 檢察院 as Macau bodies in Macau news (市民日報 sengpou.com)', () => {
+    const text = '懷疑騙取對方折合約一百萬港元。司警接報到場拘捕兩人。相當巨額詐騙被送交檢察院處理。並向治安警報案,警員到場處理及轉介給司警跟進。';
+    expect(agencies(text)).toEqual([
+      ['司警', '澳门司法警察局'],
+      ['檢察院', '澳门特别行政区检察院'],
+      ['治安警', '澳门治安警察局'],
+      ['司警', '澳门司法警察局'],
+    ]);
+  });
+
+  it('leaves 司警 alone outside Macau news, and inside 公司警告', () => {
+    expect(agencies('司警接報到場拘捕兩人', 'taiwan')).toEqual([]);
+    expect(agencies('該公司警告客戶留意騙案', 'macau')).toEqual([]);
+  });
+
+  it('reads 證監會 as Hong Kong\'s SFC in Hong Kong news (東方日報)', () => {
+    expect(agencies('警方毒品調查科財富調查組聯同證監會於昨日就一個懷疑操控本地證券市場的集團展開代號「合璧」的拘捕行動', 'hongkong')).toEqual([
+      ['毒品調查科財富調查組', '香港警务处毒品调查科财富调查组'],
+      ['證監會', '香港证券及期货事务监察委员会'],
+    ]);
+  });
+});
+
+describe('Taiwan police and prosecutors by their official names', () => {
+  it('expands 縣警察局, 縣警局 and 刑大 to the 政府警察局 and its units (更生日報 cdns.com.tw)', () => {
+    const text = '花蓮縣警察局廿五日宣布破獲假檢警詐欺機房案。花蓮縣警局刑警大隊於去年底獲報，遂與刑事警察局偵查第七大隊第二隊、桃園市政府警察局龍潭分局共組專案小組報請台灣花蓮地檢署檢察官指揮偵辦。縣警局表示';
+    expect(agencies(text)).toEqual([
+      ['花蓮縣警察局', '花莲县政府警察局'],
+      ['花蓮縣警局刑警大隊', '花莲县政府警察局刑事警察大队'],
+      ['刑事警察局偵查第七大隊第二隊', '内政部警政署刑事警察局侦查第七大队第二队'],
+      ['桃園市政府警察局龍潭分局', '桃园市政府警察局龙潭分局'],
+      ['台灣花蓮地檢署', '台湾花莲地方检察署'],
+      ['縣警局', '花莲县政府警察局'],
+    ]);
+  });
+
+  it('gives a bare 分局 the city bureau named before it, and spans numbered teams (Yahoo 奇摩)', () => {
+    const text = '警方報請台中地檢署陳祥薇檢察官指揮偵辦，並由台北市刑大偵七隊、中山分局以及台中刑大偵一、三、六、八隊、太平分局共同組成專案小組';
+    expect(agencies(text)).toEqual([
+      ['台中地檢署', '台湾台中地方检察署'],
+      ['台北市刑大偵七隊', '台北市政府警察局刑事警察大队侦查第七队'],
+      ['中山分局', '台北市政府警察局中山分局'],
+      ['台中刑大偵一、三、六、八隊', '台中市政府警察局刑事警察大队侦查第一、三、六、八队'],
+      ['太平分局', '台中市政府警察局太平分局'],
+    ]);
+  });
+
+  it('keeps the written 縣 of a place that is both a city and a county (嘉義縣)', () => {
+    expect(agencies('嘉義縣警察局統計，今年詐欺案件減少', 'taiwan')).toEqual([['嘉義縣警察局', '嘉义县政府警察局']]);
+  });
+
+  it('reads 金門地檢署 as a Fuchien seat', () => {
+    expect(agencies('遣返人員入境金門後由金門地檢署複訊', 'taiwan')).toEqual([['金門地檢署', '福建金门地方检察署']]);
+  });
+});
+
+describe('Hong Kong police districts and teams', () => {
+  it('puts 警區 under the 香港警务处 and a 分區 under the district named before it (星島 stheadline.com)', () => {
+    const text = '葵青警區刑事情報組督察吳綺淇表示，案件共涉四名受害人。因此，葵青警區刑事情報組聯同葵涌分區特遣隊和葵青警區重案組聯合行動。警方成功起回10萬港元款項，葵青警區重案組第一隊正跟進案件。';
+    expect(agencies(text)).toEqual([
+      ['葵青警區刑事情報組', '香港警务处葵青警区刑事情报组'],
+      ['葵青警區刑事情報組', '香港警务处葵青警区刑事情报组'],
+      ['葵涌分區特遣隊', '香港警务处葵青警区葵涌分区特遣队'],
+      ['葵青警區重案組', '香港警务处葵青警区重案组'],
+      ['葵青警區重案組第一隊', '香港警务处葵青警区重案组第一队'],
+    ]);
+  });
+});
+
+describe('mainland bodies as Taiwan and Hong Kong media name them', () => {
+  it('reads 大陸公安, 大陸公安機關 and place + 公安 (聯合報)', () => {
+    expect(agencies('大陸公安稱，近年上述犯罪嫌疑人長期實施詐騙。被大陸公安機關經泰國押解回陸。北京公安昨舉行返還活動')).toEqual([
+      ['大陸公安', '公安部'],
+      ['大陸公安機關', '公安部'],
+      ['北京公安', '北京市公安局'],
+    ]);
+  });
+
+  it('keeps 公安 inside other words: 北京公安局, 公安干警, 公安部门', () => {
+    expect(agencies('北京公安干警走访群众').length).toBe(0);
+  });
+});
