@@ -62,6 +62,8 @@ const descriptiveSuffixTrie = wordTrie(patternData.descriptiveSuffixes);
 const descriptiveStartTrie = wordTrie(patternData.descriptiveStarts);
 const launchWords = patternData.descriptiveLaunchWords.map(codesOf);
 const launchBeforeQuotes = patternData.quotedLaunchWords.map(codesOf);
+const namingBeforeQuotes = patternData.namingWordsBeforeQuotes.map(codesOf);
+const suffixNotBefore = wordTrie(patternData.descriptiveSuffixNotBefore);
 const plainSuffixes = new Set(patternData.plainSuffixes);
 const battleSuffixes = new Set(patternData.battleSuffixes);
 const caseSuffixes = new Set(patternData.caseSuffixes);
@@ -161,8 +163,15 @@ export function findOperations(codes: Uint16Array, length: number): Hit[] {
       // “过火”行动 (overdone actions) is no campaign: a plain 行动 after an unknown name needs 开展/部署 … before.
       const launched = launchBeforeQuotes.some((w) => endsWithAt(codes, i, w));
       const plain = suffix !== null && suffix.direct && plainSuffixes.has(sliceCodes(codes, j, suffix.end - suffix.version.length));
+      // 代號「合璧」, 執法行動「謀攻」: the quotes hold an operation's code name, suffix or not.
+      const named = segments.length === 1 && namingBeforeQuotes.some((w) => endsWithAt(codes, i, w));
       for (const [start, end] of segments) {
-        if (suffix !== null && (!plain || launched || knownNameAt(codes, end, start)?.end === end)) {
+        const content = sliceCodes(codes, start, end);
+        // 「靖城掃黑結合打詐專案」: the name already says what it is.
+        const complete = end - start >= 4 && COMPLETE_ENDINGS.some((e) => content.endsWith(e));
+        if (suffix === null && (named || complete) && hasHan(codes, start, end)) {
+          hits.push({ kind: 'operation', start, end, canonical: canonicalFor(content, '行动') });
+        } else if (suffix !== null && (!plain || launched || knownNameAt(codes, end, start)?.end === end)) {
           if (!hasHan(codes, start, end)) continue; // “12.15”专案: a case code
           hits.push({ kind: 'operation', start, end, canonical: canonicalFor(sliceCodes(codes, start, end), suffix.kind) });
         } else {
@@ -222,7 +231,7 @@ export function findOperations(codes: Uint16Array, length: number): Hit[] {
 
     if (descriptiveSuffixTrie.firstUnit[code] === 1 && i > lastEnd && closeQuote[codes[i - 1]] === 0) {
       const suffix = descriptiveSuffixTrie.longestAt(codes, i, length);
-      if (suffix === null) continue;
+      if (suffix === null || suffixNotBefore.longestAt(codes, suffix.end, length) !== null) continue;
       let back = i;
       while (back > lastEnd && i - back < patternData.maxDescriptiveLength && isHan(codes[back - 1])) back--;
       let start = -1;

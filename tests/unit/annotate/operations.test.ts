@@ -86,3 +86,34 @@ describe('descriptive campaigns', () => {
     expect(operations('专项行动将针对这些违法犯罪活动')).toEqual([]);
   });
 });
+
+describe('Taiwan 專案 and Hong Kong code names (regional dev passages)', () => {
+  const ops = (text: string) => annotate(text, { kinds: ['operation'] }).map((a) => [a.text, a.canonical]);
+
+  it('reads descriptive 專案 campaigns, not 專案小組 task forces (udn 聯合新聞網, ETtoday)', () => {
+    expect(ops('警政署執行今年第3波打擊詐欺專案，今公布成果')).toEqual([['打擊詐欺專案', '打击诈欺专案']]);
+    expect(ops('該局執行3波全國同步打擊詐欺行動專案及114年1月')).toEqual([['全國同步打擊詐欺行動專案', '全国同步打击诈欺行动专案']]);
+    expect(ops('與刑事警察局共組專案小組報請地檢署指揮偵辦')).toEqual([]);
+  });
+
+  it('reads a quoted name that ends in 專案 (自由時報 ltn.com.tw)', () => {
+    expect(ops('至5月5日執行「靖城掃黑結合打詐專案」,10天內')).toEqual([['靖城掃黑結合打詐專案', '靖城扫黑结合打诈专案']]);
+  });
+
+  it('reads code names after 代號 and 執法行動 (Yahoo 香港, 星島 stheadline.com)', () => {
+    expect(ops('警方在過去3星期採取大型執法行動「謀攻」，針對干犯詐騙')).toEqual([['謀攻', '谋攻行动']]);
+    expect(ops('的集團展開代號「合璧」(JADEJOINT)的拘捕及搜查行動')).toEqual([['合璧', '合璧行动']]);
+  });
+
+  it('keeps a quoted phrase without a naming word out (「唱高散貨」的手法)', () => {
+    expect(ops('主要利用「唱高散貨」手法，在社交平台吹捧目標股票')).toEqual([]);
+  });
+
+  it('reads 等專案行動 after listed names as 行动 (udn 聯合新聞網)', () => {
+    expect(ops('去年部署「斷流」、「拔釘」、「斬鏈」等專案行動')).toEqual([
+      ['斷流', '断流行动'],
+      ['拔釘', '拔钉行动'],
+      ['斬鏈', '斩链行动'],
+    ]);
+  });
+});

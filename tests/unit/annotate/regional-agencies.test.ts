@@ -45,7 +45,7 @@ describe('short names that mean one body in one region', () => {
     expect(agencies('該公司警告客戶留意騙案', 'macau')).toEqual([]);
   });
 
-  it('reads 證監會 as Hong Kong\'s SFC in Hong Kong news (東方日報)', () => {
+  it('reads 證監會 as Hong Kong\'s SFC in Hong Kong news (星島 stheadline.com)', () => {
     expect(agencies('警方毒品調查科財富調查組聯同證監會於昨日就一個懷疑操控本地證券市場的集團展開代號「合璧」的拘捕行動', 'hongkong')).toEqual([
       ['毒品調查科財富調查組', '香港警务处毒品调查科财富调查组'],
       ['證監會', '香港证券及期货事务监察委员会'],
@@ -100,7 +100,7 @@ describe('Hong Kong police districts and teams', () => {
 });
 
 describe('mainland bodies as Taiwan and Hong Kong media name them', () => {
-  it('reads 大陸公安, 大陸公安機關 and place + 公安 (聯合報)', () => {
+  it('reads 大陸公安, 大陸公安機關 and place + 公安 (udn 聯合新聞網)', () => {
     expect(agencies('大陸公安稱，近年上述犯罪嫌疑人長期實施詐騙。被大陸公安機關經泰國押解回陸。北京公安昨舉行返還活動')).toEqual([
       ['大陸公安', '公安部'],
       ['大陸公安機關', '公安部'],
