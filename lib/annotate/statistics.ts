@@ -29,6 +29,7 @@ const unitAliases = statData.unitAliases as Record<string, string>;
 const rangeJoiner = new Uint8Array(0x10000);
 for (const ch of statData.rangeJoiners) rangeJoiner[ch.charCodeAt(0)] = 1;
 const unitsNeedingDigit = new Set(statData.unitsNeedingDigit);
+const unitsNeedingArabic = new Set(statData.unitsNeedingArabic);
 const unitNotBefore = statData.unitNotBefore as Record<string, string>;
 const pairCountAfter = wordTrie(statData.pairCountAfter);
 const FULLWIDTH_COLON = '：'.charCodeAt(0);
@@ -55,6 +56,10 @@ const chineseDigit = new Int8Array(0x10000).fill(-1);
 for (const [ch, v] of Object.entries(CHINESE_DIGITS)) chineseDigit[ch.charCodeAt(0)] = v;
 /** Chinese multipliers 十 百 千 (within a section) and 万 亿 (section ends). */
 const SMALL_MULTIPLIERS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+/** Written tens (卅人 = 30, 廿五 = 25), still common in Taiwan and Hong Kong papers. */
+const TENS: Record<string, number> = { 廿: 20, 卅: 30, 卌: 40 };
+const tensValue = new Float64Array(0x10000);
+for (const [ch, v] of Object.entries(TENS)) tensValue[ch.charCodeAt(0)] = v;
 const BIG_MULTIPLIERS: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 const smallMultiplier = new Float64Array(0x10000);
 for (const [ch, v] of Object.entries(SMALL_MULTIPLIERS)) smallMultiplier[ch.charCodeAt(0)] = v;
@@ -84,7 +89,7 @@ const startUnit = new Uint8Array(0x10000);
 for (let c = 0x30; c <= 0x39; c++) startUnit[c] = 1;
 for (let c = 0xff10; c <= 0xff19; c++) startUnit[c] = 1;
 // From the lists, not by scanning all 65,536 units (this runs when the content script starts).
-for (const ch of Object.keys({ ...CHINESE_DIGITS, ...SMALL_MULTIPLIERS, ...BIG_MULTIPLIERS })) startUnit[ch.charCodeAt(0)] = 1;
+for (const ch of Object.keys({ ...CHINESE_DIGITS, ...SMALL_MULTIPLIERS, ...BIG_MULTIPLIERS, ...TENS })) startUnit[ch.charCodeAt(0)] = 1;
 
 function digitValue(code: number): number {
   if (code >= 0x30 && code <= 0x39) return code - 0x30;
@@ -119,10 +124,22 @@ function readChineseNumeral(codes: Uint16Array, length: number, at: number): Num
   /** The multiplier right before the pending digit (0: none, or a 零 came between). */
   let lastMultiplier = 0;
   let afterMultiplier = false;
+  /** The digits in order, for numbers written digit by digit (一一七八名 = 1178). */
+  let positional = 0;
+  let digitCount = 0;
   while (j < length) {
     const code = codes[j];
     const d = chineseDigit[code];
-    if ((code === LING || code === LING_CIRCLE) && hasMultiplier) {
+    if (d >= 0 && !hasMultiplier) {
+      positional = positional * 10 + d;
+      digitCount++;
+    }
+    if (tensValue[code] > 0 && !sawDigit) {
+      section += tensValue[code];
+      hasMultiplier = true;
+      lastMultiplier = 10;
+      afterMultiplier = true;
+    } else if ((code === LING || code === LING_CIRCLE) && hasMultiplier) {
       afterMultiplier = false;
       lastMultiplier = 0;
     } else if (d >= 0) {
@@ -152,6 +169,8 @@ function readChineseNumeral(codes: Uint16Array, length: number, at: number): Num
     } else break;
     j++;
   }
+  // Three or more digits without a multiplier are written digit by digit, not a range (三四台 is one).
+  if (!hasMultiplier && digitCount >= 3) return { end: j, value: positional, range: false, hasMultiplier: false };
   const tail = sawDigit && !range && lastMultiplier >= 100 ? (digit * lastMultiplier) / 10 : digit;
   return { end: j, value: total + section + tail, range, hasMultiplier };
 }
@@ -296,6 +315,18 @@ export function findStatistics(codes: Uint16Array, length: number, agencies: rea
       value = numeral.value;
       if (numeral.range) approx = true;
       if (numeral.hasMultiplier) hasMultiplier = true;
+      // 三千多万元: the approximate part sits before the 万 / 亿 it multiplies.
+      if (approxInfix[codes[j]] === 1 && bigMultiplier[codes[j + 1]] > 0) {
+        approx = true;
+        value *= bigMultiplier[codes[j + 1]];
+        hasMultiplier = true;
+        j += 2;
+      }
+      // 百分之百 is a fixed phrase ("completely"), not a reported figure.
+      if (percentWord && j - numberStart === 1 && smallMultiplier[codes[numberStart]] > 0) {
+        i = j - 1;
+        continue;
+      }
       loneYi = j - numberStart === 1 && value === 1;
     }
 
@@ -316,6 +347,7 @@ export function findStatistics(codes: Uint16Array, length: number, agencies: rea
     if (
       unitMatch !== null &&
       !(unitsNeedingDigit.has(unitMatch.value) && !arabic && !hasDigitBefore(codes, i, j)) &&
+      !(unitsNeedingArabic.has(unitMatch.value) && !arabic) &&
       !(unitNotBefore[unitMatch.value] !== undefined && unitNotBefore[unitMatch.value].indexOf(String.fromCharCode(codes[unitMatch.end])) !== -1)
     ) {
       unit = unitMatch.value;
@@ -370,7 +402,8 @@ export function findStatistics(codes: Uint16Array, length: number, agencies: rea
     // 一 is an article (一名男子), except in a parallel count of casualties (致使一人死亡，三人受伤).
     const countedYi = loneYi && pairCountAfter.longestAt(codes, end, length) !== null;
     const rejected =
-      (rejectPrefix[before] === 1 && !percentWord) ||
+      // 第 17 名: an ordinal even with a space before the figure.
+      ((rejectPrefix[before] === 1 || (isSpace(before) && rejectPrefix[codes[i - 2]] === 1)) && !percentWord) ||
       openQuote[before] === 1 ||
       (unit === undefined && (!arabic || !hasMultiplier)) ||
       (loneYi && !duration && !countedYi);

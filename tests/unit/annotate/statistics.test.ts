@@ -121,3 +121,32 @@ describe('Taiwan, Hong Kong and Macau figures', () => {
     expect(stats('以每十萬人口計算')).toEqual([]);
   });
 });
+
+describe('numerals and measure words of Taiwan and Hong Kong papers (regional dev passages)', () => {
+  it('read written tens and numbers written digit by digit (udn 聯合新聞網)', () => {
+    expect(stats('有卅人拿回約人民幣三千多萬元被騙資金')).toMatchObject([
+      { t: '卅人', value: 30, unit: '人' },
+      { t: '約人民幣三千多萬元', value: 30000000, unit: '人民币', approx: true },
+    ]);
+    expect(stats('又有一一七八名緬甸妙瓦底地區的陸籍涉電詐犯罪嫌疑人')[0]).toMatchObject({ t: '一一七八名', value: 1178, unit: '名' });
+    expect(stats('航警調查，卅二歲萬姓男子為陸裔美籍')[0]).toMatchObject({ t: '卅二歲', value: 32, unit: '岁' });
+    // Two digits in a row stay a range's lower bound.
+    expect(stats('三四台電腦')[0]).toMatchObject({ value: 3, approx: true });
+  });
+
+  it('read 則, 公克 and 包 (udn 聯合新聞網)', () => {
+    expect(stats('攔截詐騙電話36億次、簡訊33億則')[1]).toMatchObject({ t: '33億則', value: 3300000000, unit: '则' });
+    expect(stats('K他命93.43公克、毒品咖啡包1000包')).toMatchObject([
+      { t: '93.43公克', value: 93.43, unit: '公克' },
+      { t: '1000包', value: 1000, unit: '包' },
+    ]);
+  });
+
+  it('keep fixed terms and ordinals out: 小三通, 二類電信, 第 17 名, 百分之百', () => {
+    expect(stats('中國大陸3日以小三通方式遣送10人')).toMatchObject([{ t: '10人' }]);
+    expect(stats('他們勾結二類電信業者、網路廣告商一起犯案')).toEqual([]);
+    expect(stats('受理詐欺案 812 件，居全國第 17 名')).toMatchObject([{ t: '812 件' }]);
+    expect(stats('做到百分之百不出现误伤')).toEqual([]);
+    expect(stats('拘捕率百分之41.42')[0]).toMatchObject({ value: 41.42, unit: '%' });
+  });
+});
