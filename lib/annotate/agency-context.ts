@@ -22,6 +22,8 @@ const placeAlternation = Object.keys(taiwanPlaces)
   .join('|');
 /** 花莲县警察局…, 台北市刑大…, 台中刑大…, 北市警察局 (the short place is expanded before this runs). */
 const TAIWAN_POLICE = new RegExp(`^(?:台湾)?(${placeAlternation})(市|县)?(政府警察局|警察局|警局|刑大|刑警大队)(.*)$`);
+/** 台南市永康分局: a Taiwan city's precinct, named without its bureau. */
+const TAIWAN_PRECINCT = new RegExp(`^(?:台湾)?(${placeAlternation})(市|县)?(\\p{Script=Han}{2,3}分局.*)$`, 'u');
 const TAIWAN_COURT = /^(?:台湾|福建)?(\p{Script=Han}{2})(地检署|地方检察署|地方法院检察署|地院|地方法院)(.*)$/u;
 /** 侦七队 → 侦查第七队, 侦一、三、六、八队 → 侦查第一、三、六、八队 (the units' official names). */
 const SHORT_INVESTIGATION_TEAM = /侦(?!查)([一二三四五六七八九十]+(?:、[一二三四五六七八九十]+)*)(大队|队)/g;
@@ -57,6 +59,11 @@ export function canonicalInContext(canonical: string, context: AgencyContext): s
     const bureau = place + (written ?? taiwanPlaces[place]) + '政府警察局';
     const unit = body === '刑大' || body === '刑警大队' ? '刑事警察大队' + rest : rest;
     result = bureau + taiwanUnitNames(unit);
+    context.taiwanBureau = bureau;
+  } else if (TAIWAN_PRECINCT.test(result)) {
+    const [, place, written, rest] = TAIWAN_PRECINCT.exec(result)!;
+    const bureau = place + (written ?? taiwanPlaces[place]) + '政府警察局';
+    result = bureau + taiwanUnitNames(rest);
     context.taiwanBureau = bureau;
   } else {
     const court = TAIWAN_COURT.exec(result);

@@ -9,6 +9,7 @@ import { fixturesDir, launchExtension, openPopupFor, screenshotPath, trackPageEr
 
 const SEED_002 = 'pages/seeds/002_cd855594ea86f9d9.html'; // simplified, boilerplate lists around the body
 const SEED_001 = 'pages/seeds/001_69ea3a8987a04835.html'; // traditional, with the 發(fā)布會 artefact
+const TAIWAN_ETTODAY = 'corpus/news-html/twnews/ettoday/source.html'; // ETtoday, Taiwan police and prosecutors
 
 let session: ExtensionSession;
 beforeAll(async () => {
@@ -77,6 +78,32 @@ describe('highlights on real pages', () => {
     expect(canonical).toContain('漢中市公安局');
     expect(canonical).not.toContain('汉中市公安局');
     await page.screenshot({ path: screenshotPath('card-traditional-seed-001.png') });
+    await page.close();
+  });
+
+  it('on a Taiwan page the card and the popup show Taiwan bodies by their full traditional names (ETtoday)', async () => {
+    const page = await session.context.newPage();
+    await page.goto(session.fixtureUrl(TAIWAN_ETTODAY));
+    const lens = await activeState(page);
+    // The key stays simplified; 台南地檢署 is read as the seat's full name, 永康分局 as the city bureau's.
+    const canonicals = lens.summary.agencies.map((a) => a.canonical);
+    expect(canonicals).toEqual(expect.arrayContaining(['台湾台南地方检察署', '台南市政府警察局永康分局']));
+    const target = (await highlightedRanges(page)).find((r) => r.text === '台南地檢署')!;
+    expect(target).toBeDefined();
+    await page.evaluate((y) => window.scrollTo(0, y - 200), target.rect.y + (await page.evaluate(() => window.scrollY)));
+    const onScreen = (await highlightedRanges(page)).find((r) => r.text === '台南地檢署')!;
+    await page.mouse.move(onScreen.rect.x + onScreen.rect.w / 2, onScreen.rect.y + onScreen.rect.h / 2);
+    await expect.poll(() => page.getByTestId('fzl-card').isVisible(), { timeout: 5000 }).toBe(true);
+    expect(await page.getByTestId('fzl-card-canonical').textContent()).toContain('臺灣臺南地方檢察署');
+    await page.screenshot({ path: screenshotPath('card-taiwan-ettoday.png') });
+
+    const popup = await openPopupFor(session, page);
+    await expect.poll(() => popup.getByTestId('list-agency').textContent()).toContain('臺灣臺南地方檢察署');
+    const listed = (await popup.getByTestId('list-agency').textContent())!;
+    expect(listed).toContain('臺南市政府警察局永康分局');
+    expect(listed).not.toContain('台湾台南地方检察署');
+    await popup.screenshot({ path: screenshotPath('popup-taiwan-ettoday.png'), fullPage: true });
+    await popup.close();
     await page.close();
   });
 
