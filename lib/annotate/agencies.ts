@@ -113,6 +113,7 @@ for (const ch of patternData.namelessNameStopChars) namelessNameStop[ch.charCode
 const BU = '部'.charCodeAt(0);
 const MEN = '门'.charCodeAt(0);
 const MAX_NAMED_SUBUNIT = 4;
+const MAX_LISTED_NAMES = 4;
 
 /** Positions worth a look: any gazetteer, place, admin or body first unit. */
 // Set from the tables' lists, not by scanning all 65,536 units (this runs when the content script starts).
@@ -194,9 +195,15 @@ function subUnitsEnd(codes: Uint16Array, length: number, end: number): number {
       continue;
     }
     let named = -1;
-    for (let k = 1; k <= MAX_NAMED_SUBUNIT && end + k < length; k++) {
+    // 大安、信義、內湖分局: names listed with 、 share the suffix (one span, as the press writes it).
+    let segment = 0;
+    for (let k = 1; k <= MAX_NAMED_SUBUNIT * MAX_LISTED_NAMES && end + k < length; k++) {
       const code = codes[end + k - 1];
-      if (!isHan(code) || placeStop[code] === 1) break;
+      if (code === DUN && segment > 0 && isHan(codes[end + k])) {
+        segment = 0;
+        continue;
+      }
+      if (!isHan(code) || placeStop[code] === 1 || ++segment > MAX_NAMED_SUBUNIT) break;
       const suffix = namedSubUnitTrie.longestAt(codes, end + k, length);
       if (suffix !== null) {
         named = suffix.end;
@@ -264,6 +271,28 @@ function namelessPlaceStart(codes: Uint16Array, end: number, floor: number, bare
   return boundary ? start : -1;
 }
 
+/**
+ * Start of the names listed with 、 right before a name starting at `start` (竹東、新湖分局), or `start`.
+ * The first listed name needs a boundary or a place chain before it (專科護理師、龜山分局 lists no precincts).
+ */
+function listedNamesStart(codes: Uint16Array, start: number, floor: number, chainEnd: number): number {
+  let s = start;
+  let listed = start;
+  for (let names = 1; names < MAX_LISTED_NAMES && s - 2 > floor && codes[s - 1] === DUN; names++) {
+    let k = s - 1;
+    while (k > floor && s - 1 - k < 3 && isHan(codes[k - 1]) && placeStop[codes[k - 1]] === 0 && chainEndAdmin[codes[k - 1]] === 0) k--;
+    if (s - 1 - k < 2) break;
+    s = k;
+    const before = s > floor ? codes[s - 1] : 0;
+    if (s === chainEnd || s === floor || !isHan(before) || placeStop[before] === 1) listed = s;
+  }
+  return listed;
+}
+
+/** Field offices named by place right after a body (法务部调查局 + 台中市调查处). */
+const fieldOffices = new Map<string, CodeTrie<string>>();
+for (const [body, offices] of Object.entries(patternData.fieldOffices as Record<string, string[]>)) fieldOffices.set(body, wordTrie(offices));
+
 export function findAgencies(codes: Uint16Array, length: number, region?: Region): Hit[] {
   const hits: Hit[] = [];
   const context = newAgencyContext(region);
@@ -308,6 +337,13 @@ export function findAgencies(codes: Uint16Array, length: number, region?: Region
       if (unitsEnd > bestEnd) {
         canonical += sliceCodes(codes, bestEnd, unitsEnd);
         bestEnd = unitsEnd;
+      }
+      const offices = fieldOffices.get(canonical);
+      const officePlace = offices === undefined ? null : placeChainAt(codes, length, bestEnd);
+      const office = officePlace === null ? null : offices!.longestAt(codes, officePlace.end, length);
+      if (office !== null) {
+        canonical += sliceCodes(codes, bestEnd, office.end);
+        bestEnd = office.end;
       }
     }
 
@@ -364,6 +400,8 @@ export function findAgencies(codes: Uint16Array, length: number, region?: Region
         const body = bodyTrie.longestAt(codes, i, length);
         if (body !== null && namelessPlaceBodies.has(body.value)) start = namelessPlaceStart(codes, i, floor, true);
       }
+      // 新竹縣竹東、新湖分局: earlier names listed with 、 before this one share its body.
+      if (start !== -1) start = listedNamesStart(codes, start, floor, chainEnd);
       const end = start === -1 ? -1 : bodyEnd(codes, length, i);
       if (end !== -1) {
         bestStart = start;
@@ -377,8 +415,9 @@ export function findAgencies(codes: Uint16Array, length: number, region?: Region
       }
     }
 
-    if (bestEnd !== -1) {
-      hits.push({ kind: 'agency', start: bestStart, end: bestEnd, canonical: canonicalInContext(canonical, context) });
+    const inContext = bestEnd === -1 ? null : canonicalInContext(canonical, context);
+    if (bestEnd !== -1 && inContext !== null) {
+      hits.push({ kind: 'agency', start: bestStart, end: bestEnd, canonical: inContext });
       lastEnd = bestEnd;
       i = bestEnd - 1;
     }

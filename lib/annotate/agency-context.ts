@@ -23,11 +23,13 @@ const placeAlternation = Object.keys(taiwanPlaces)
 /** 花莲县警察局…, 台北市刑大…, 台中刑大…, 北市警察局 (the short place is expanded before this runs). */
 const TAIWAN_POLICE = new RegExp(`^(?:台湾)?(${placeAlternation})(市|县)?(政府警察局|警察局|警局|刑大|刑警大队)(.*)$`);
 /** 台南市永康分局: a Taiwan city's precinct, named without its bureau. */
-const TAIWAN_PRECINCT = new RegExp(`^(?:台湾)?(${placeAlternation})(市|县)?(\\p{Script=Han}{2,3}分局.*)$`, 'u');
+const TAIWAN_PRECINCT = new RegExp(`^(?:台湾)?(${placeAlternation})(市|县)?(\\p{Script=Han}{1,3}(?:、\\p{Script=Han}{1,3})*分局.*)$`, 'u');
+/** 台中市调查处, 台北市调处: the 法务部调查局's field offices. */
+const FIELD_OFFICE = new RegExp(`^(?:法务部调查局)?(${placeAlternation})(市|县)?(调查处|调处|调查站)$`);
 const TAIWAN_COURT = /^(?:台湾|福建)?(\p{Script=Han}{2})(地检署|地方检察署|地方法院检察署|地院|地方法院)(.*)$/u;
 /** 侦七队 → 侦查第七队, 侦一、三、六、八队 → 侦查第一、三、六、八队 (the units' official names). */
 const SHORT_INVESTIGATION_TEAM = /侦(?!查)([一二三四五六七八九十]+(?:、[一二三四五六七八九十]+)*)(大队|队)/g;
-const BARE_BRANCH = /^\p{Script=Han}{2,3}分局/u;
+const BARE_BRANCH = /^\p{Script=Han}{2,3}(?:、\p{Script=Han}{2,3})*分局/u;
 
 export interface AgencyContext {
   region: Region | undefined;
@@ -48,9 +50,18 @@ function taiwanUnitNames(rest: string): string {
     .replace(SHORT_INVESTIGATION_TEAM, '侦查第$1$2');
 }
 
-/** The canonical of an agency mention in its context (and the context updated with it). */
-export function canonicalInContext(canonical: string, context: AgencyContext): string {
+/**
+ * The canonical of an agency mention in its context (and the context updated with it), or null when the
+ * mention names no body there (a bare 刑大 with no Taiwan bureau named before it).
+ */
+export function canonicalInContext(canonical: string, context: AgencyContext): string | null {
+  if (canonical === '刑大') return context.taiwanBureau === '' ? null : context.taiwanBureau + '刑事警察大队';
   let result = canonical.replace(SHORT_INVESTIGATION_TEAM, '侦查第$1$2');
+  const office = FIELD_OFFICE.exec(result);
+  if (office !== null) {
+    const [, place, written, body] = office;
+    return '法务部调查局' + place + (written ?? taiwanPlaces[place]) + (body === '调查站' ? '调查站' : '调查处');
+  }
 
   const police = TAIWAN_POLICE.exec(result);
   if (police !== null) {

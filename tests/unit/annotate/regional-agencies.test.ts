@@ -112,3 +112,35 @@ describe('mainland bodies as Taiwan and Hong Kong media name them', () => {
     expect(agencies('北京公安干警走访群众').length).toBe(0);
   });
 });
+
+describe('Taiwan precinct lists, field offices and branch courts (tw-justice dev passages)', () => {
+  it('spans precincts listed with 、 as one body, with its bureau (Yahoo 奇摩, udn 聯合新聞網)', () => {
+    expect(agencies('刑事警察局結合臺北市政府警察局大安、信義、內湖分局及高雄市政府警察局')).toEqual([
+      ['刑事警察局', '内政部警政署刑事警察局'],
+      ['臺北市政府警察局大安、信義、內湖分局', '台北市政府警察局大安、信义、内湖分局'],
+      ['高雄市政府警察局', '高雄市政府警察局'],
+    ]);
+    expect(agencies('據悉，新竹縣竹東、新湖分局及新竹市一分局、刑大4日執行打詐', 'taiwan')).toEqual([
+      ['新竹縣竹東、新湖分局', '新竹县政府警察局竹东、新湖分局'],
+      ['新竹市一分局', '新竹市政府警察局一分局'],
+      ['刑大', '新竹市政府警察局刑事警察大队'],
+    ]);
+  });
+
+  it('keeps a bare 刑大 out when no Taiwan bureau was named before it', () => {
+    expect(agencies('刑大4日執行打詐', 'taiwan')).toEqual([]);
+  });
+
+  it('reads the 調查局 field offices and 經刑事局 (Yahoo 奇摩股市, TVBS)', () => {
+    expect(agencies('及調查局台中市調查處接獲被害人報案,立即指揮台中市調查處及刑事局偵查第四大隊共組專案小組', 'taiwan')).toEqual([
+      ['調查局台中市調查處', '法务部调查局台中市调查处'],
+      ['台中市調查處', '法务部调查局台中市调查处'],
+      ['刑事局偵查第四大隊', '内政部警政署刑事警察局侦查第四大队'],
+    ]);
+    expect(agencies('經刑事局國際刑警科深入追查')).toEqual([['刑事局國際刑警科', '内政部警政署刑事警察局国际刑警科']]);
+  });
+
+  it('reads a 高分院 as the 台湾高等法院 branch (中時新聞網)', () => {
+    expect(agencies('因此提出抗告,台南高分院裁定有可議之處', 'taiwan')).toEqual([['台南高分院', '台湾高等法院台南分院']]);
+  });
+});
