@@ -58,12 +58,13 @@ for (const [region, aliases] of Object.entries(regionData.regionalAliases)) {
 const provinceSuffixes = placeData.provinceSuffixes as Record<string, string>;
 const taiwanPlaces = patternData.taiwanPlaces as Record<string, string>;
 /** A single named place + 公安机关 / 警方 is that place's bureau (guidelines): 浙江警方 → 浙江省公安厅. */
-const forceWordTrie = wordTrie(['公安机关', '警方', '公安']);
+const forceWordTrie = wordTrie(['公安机关', '警方', '公安', '检察机关']);
 /** Characters after a bare 公安 that make it part of another word (公安局, 公安部门, 公安干警) or generic. */
 const notAfterBarePolice = new Uint8Array(0x10000);
 for (const ch of '局厅处部分干系机大报民战工') notAfterBarePolice[ch.charCodeAt(0)] = 1;
-function bureauOfPlace(chain: PlaceChain): string | null {
+function bureauOfPlace(chain: PlaceChain, force: string): string | null {
   const name = chain.canonical;
+  if (force === '检察机关') return prosecutorOfPlace(chain);
   if (name === '香港') return '香港警务处';
   if (name === '澳门') return '澳门司法警察局';
   if (name === '台湾' || name === '中国' || name === '大陆') return null;
@@ -74,6 +75,14 @@ function bureauOfPlace(chain: PlaceChain): string | null {
     return bare + suffix + (suffix === '市' ? '公安局' : '公安厅');
   }
   return (chain.suffix === '' ? name + '市' : name) + '公安局';
+}
+/** 天津市检察机关 → 天津市人民检察院: a single named mainland place's procuratorate. */
+function prosecutorOfPlace(chain: PlaceChain): string | null {
+  const name = chain.canonical;
+  if (name === '香港' || name === '澳门' || name === '台湾' || taiwanPlaces[name] !== undefined) return null;
+  if (chain.suffix !== '') return name + '人民检察院';
+  const suffix = provinceSuffixes[name];
+  return (suffix === undefined ? name + '市' : name + suffix) + '人民检察院';
 }
 const placeTrie = new CodeTrie<string>();
 for (const name of [...placeData.provinces, ...placeData.cities]) placeTrie.add(name, name);
@@ -289,6 +298,9 @@ function listedNamesStart(codes: Uint16Array, start: number, floor: number, chai
   return listed;
 }
 
+const contextUnitTrie = wordTrie(patternData.contextUnits);
+for (const c of contextUnitTrie.firstUnits) interesting[c] = 1;
+
 /** Field offices named by place right after a body (法务部调查局 + 台中市调查处). */
 const fieldOffices = new Map<string, CodeTrie<string>>();
 for (const [body, offices] of Object.entries(patternData.fieldOffices as Record<string, string[]>)) fieldOffices.set(body, wordTrie(offices));
@@ -304,6 +316,11 @@ export function findAgencies(codes: Uint16Array, length: number, region?: Region
   let chainStart = -1;
   let chainEnd = -1;
   let chainCanonical = '';
+  /** Places listed with 、 right before a place + body (宁波、温州、台州市公安局): they share its body. */
+  let listStart = -1;
+  let listEnd = -1;
+  let listPlaces: string[] = [];
+  const contextUnit = contextUnitTrie;
 
   for (let i = 0; i < length; i++) {
     if (interesting[codes[i]] === 0) continue;
@@ -356,17 +373,32 @@ export function findAgencies(codes: Uint16Array, length: number, region?: Region
       const end = bodyEnd(codes, length, chain.end);
       if (end > bestEnd) {
         bestEnd = end;
-        canonical = chain.canonical + sliceCodes(codes, chain.end, end);
+        const body = sliceCodes(codes, chain.end, end);
+        canonical = chain.canonical + body;
+        if (listEnd === i && listPlaces.length > 0 && chain.suffix !== '') {
+          const suffix = chain.suffix;
+          bestStart = listStart;
+          canonical = [...listPlaces.map((place) => (place.endsWith(suffix) ? place : place + suffix) + body), canonical].join('、');
+        }
         // 花莲县警察局 … 县警局: a bare admin body later is this place's too.
         if (chain.suffix.length === 1) lastPlace.set(chain.suffix.charCodeAt(0), chain.canonical);
       } else if (end === -1) {
-        let force = bestEnd === -1 ? forceWordTrie.longestAt(codes, chain.end, length) : null;
+        // Only a single named place: 广东、北京、江苏检察机关 are several bodies in general (guidelines).
+        let force = bestEnd === -1 && listEnd !== i ? forceWordTrie.longestAt(codes, chain.end, length) : null;
         if (force !== null && force.value === '公安' && force.end < length && notAfterBarePolice[codes[force.end]] === 1) force = null;
-        const bureau = force === null ? null : bureauOfPlace(chain);
+        const bureau = force === null ? null : bureauOfPlace(chain, force.value);
         if (force !== null && bureau !== null) {
           bestEnd = force.end;
           canonical = bureau;
         } else {
+          if (codes[chain.end] === DUN) {
+            if (listEnd !== i) {
+              listStart = i;
+              listPlaces = [];
+            }
+            listPlaces.push(chain.canonical);
+            listEnd = chain.end + 1;
+          }
           if (chain.suffix.length === 1) lastPlace.set(chain.suffix.charCodeAt(0), chain.canonical);
           chainStart = i;
           chainEnd = chain.end;
@@ -415,6 +447,14 @@ export function findAgencies(codes: Uint16Array, length: number, region?: Region
       }
     }
 
+    // 该局反诈中心, 接警后，反诈中心民警: a bureau's unit named bare belongs to the bureau named before it.
+    if (bestEnd === -1 && context.localBureau !== '' && contextUnit.firstUnit[code] === 1 && (i === 0 || !isHan(codes[i - 1]) || placeStop[codes[i - 1]] === 1)) {
+      const unit = contextUnit.longestAt(codes, i, length);
+      if (unit !== null) {
+        bestEnd = unit.end;
+        canonical = context.localBureau + unit.value;
+      }
+    }
     const inContext = bestEnd === -1 ? null : canonicalInContext(canonical, context);
     if (bestEnd !== -1 && inContext !== null) {
       hits.push({ kind: 'agency', start: bestStart, end: bestEnd, canonical: inContext });

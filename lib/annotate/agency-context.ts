@@ -29,6 +29,12 @@ const FIELD_OFFICE = new RegExp(`^(?:法务部调查局)?(${placeAlternation})(�
 const TAIWAN_COURT = /^(?:台湾|福建)?(\p{Script=Han}{2})(地检署|地方检察署|地方法院检察署|地院|地方法院)(.*)$/u;
 /** 侦七队 → 侦查第七队, 侦一、三、六、八队 → 侦查第一、三、六、八队 (the units' official names). */
 const SHORT_INVESTIGATION_TEAM = /侦(?!查)([一二三四五六七八九十]+(?:、[一二三四五六七八九十]+)*)(大队|队)/g;
+/** 最高人民法院刑三庭 → …刑事审判第三庭 (the divisions' official names). */
+const COURT_DIVISION = /(刑|民)([一二三四五六])庭$/;
+const LOCAL_BUREAU = /^\p{Script=Han}{2,}(?:公安局|公安分局|分局)$/u;
+/** A station named without its bureau (谭庄派出所): 2–3 characters, no admin suffix. */
+const BARE_STATION = /^\p{Script=Han}{2,3}派出所$/u;
+const ADMIN_IN_NAME = /[省市县区州旗]/;
 const BARE_BRANCH = /^\p{Script=Han}{2,3}(?:、\p{Script=Han}{2,3})*分局/u;
 
 export interface AgencyContext {
@@ -37,10 +43,12 @@ export interface AgencyContext {
   taiwanBureau: string;
   /** The Hong Kong police district named last (香港警务处葵青警区), for a 分区 after it. */
   hongKongDistrict: string;
+  /** The mainland local bureau named last (商水县公安局), for its units named bare (反诈中心, 谭庄派出所). */
+  localBureau: string;
 }
 
 export function newAgencyContext(region: Region | undefined): AgencyContext {
-  return { region, taiwanBureau: '', hongKongDistrict: '' };
+  return { region, taiwanBureau: '', hongKongDistrict: '', localBureau: '' };
 }
 
 function taiwanUnitNames(rest: string): string {
@@ -95,6 +103,12 @@ export function canonicalInContext(canonical: string, context: AgencyContext): s
     } else if (/^\p{Script=Han}{1,4}分区/u.test(result) && context.hongKongDistrict !== '') {
       result = context.hongKongDistrict + result;
     }
+  }
+
+  if (context.region !== 'taiwan' && context.region !== 'hongkong' && context.region !== 'macau') {
+    result = result.replace(COURT_DIVISION, (_, kind: string, n: string) => (kind === '刑' ? '刑事' : '民事') + '审判第' + n + '庭');
+    if (BARE_STATION.test(result) && !ADMIN_IN_NAME.test(result.slice(0, -3)) && context.localBureau !== '') result = context.localBureau + result;
+    else if (LOCAL_BUREAU.test(result) && ADMIN_IN_NAME.test(result)) context.localBureau = result;
   }
 
   const regional = context.region === undefined ? undefined : regionalCanonicals[result]?.[context.region];

@@ -181,7 +181,10 @@ export function findOperations(codes: Uint16Array, length: number): Hit[] {
           const inner = known.term.complete ? null : suffixAfter(codes, end, nameEnd);
           if (inner !== null && inner.direct) nameEnd = inner.end;
           if (nameEnd !== end) continue;
-          const canonical = known.term.entry.canonical ?? (inner !== null ? canonicalFor(sliceCodes(codes, start, end), inner.kind) : canonicalFor(sliceCodes(codes, start, known.end), '行动'));
+          // “断卡行动2.0”: the version goes after the canonical name, not before its 行动.
+          const canonical =
+            known.term.entry.canonical ??
+            (inner !== null ? canonicalFor(sliceCodes(codes, start, end - inner.version.length), inner.kind) + inner.version : canonicalFor(sliceCodes(codes, start, known.end), '行动'));
           hits.push({ kind: 'operation', start, end, canonical });
         }
       }

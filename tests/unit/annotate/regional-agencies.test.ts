@@ -144,3 +144,40 @@ describe('Taiwan precinct lists, field offices and branch courts (tw-justice dev
     expect(agencies('因此提出抗告,台南高分院裁定有可議之處', 'taiwan')).toEqual([['台南高分院', '台湾高等法院台南分院']]);
   });
 });
+
+describe('mainland bodies named in lists, by place + 检察机关, and bare units (cn dev passages)', () => {
+  it('gives cities listed with 、 one span and each its bureau (浙江 60.219.152.177 mirror)', () => {
+    expect(agencies('行动由该队牵头,宁波、温州、台州市公安局成立工作组赴')).toEqual([
+      ['宁波、温州、台州市公安局', '宁波市公安局、温州市公安局、台州市公安局'],
+    ]);
+  });
+
+  it('reads a single place + 检察机关 as its procuratorate, not a list of places (cjcn.com, spp.gov.cn)', () => {
+    expect(agencies('近年来,天津市检察机关依法充分发挥检察职能')).toEqual([['天津市检察机关', '天津市人民检察院']]);
+    expect(agencies('广东、北京、江苏检察机关提前介入侦查')).toEqual([]);
+  });
+
+  it('gives units named bare the local bureau named before them, and nothing without one (hntv.tv)', () => {
+    const text = '商水县公安局破获一起电信诈骗案。接警后,反诈中心民警第一时间开展工作。该局合成作战中心立即联合该局谭庄派出所、固墙派出所、刑警大队等单位连夜奔赴';
+    expect(agencies(text)).toEqual([
+      ['商水县公安局', '商水县公安局'],
+      ['反诈中心', '商水县公安局反诈中心'],
+      ['合成作战中心', '商水县公安局合成作战中心'],
+      ['谭庄派出所', '商水县公安局谭庄派出所'],
+      ['固墙派出所', '商水县公安局固墙派出所'],
+      ['刑警大队', '商水县公安局刑警大队'],
+    ]);
+    expect(agencies('接警后,反诈中心民警第一时间开展工作')).toEqual([]);
+  });
+
+  it('spans court divisions and names them in full (scxsls.com, 国新办)', () => {
+    expect(agencies('近日在国新办举行的新闻发布会上,最高人民法院刑三庭负责人表示')).toEqual([
+      ['国新办', '国务院新闻办公室'],
+      ['最高人民法院刑三庭', '最高人民法院刑事审判第三庭'],
+    ]);
+  });
+
+  it('keeps a session of the 全国人大 out (spp.gov.cn)', () => {
+    expect(agencies('最高人民检察院检察长曹建明在十三届全国人大一次会议第二次全体会议上')).toEqual([['最高人民检察院', '最高人民检察院']]);
+  });
+});
