@@ -81,6 +81,11 @@ const YI = '一'.charCodeAt(0);
 const BAN = '半'.charCodeAt(0);
 const GE = '个'.charCodeAt(0);
 const YUE = '月'.charCodeAt(0);
+const DIAN = '点'.charCodeAt(0);
+const LING_JOIN = '零'.charCodeAt(0);
+const YOU = '又'.charCodeAt(0);
+const NIAN = '年'.charCodeAt(0);
+const MONTHS = codesOf('个月');
 const COMMA = 0x2c;
 const DOT = 0x2e;
 
@@ -173,6 +178,17 @@ function readChineseNumeral(codes: Uint16Array, length: number, at: number): Num
   if (!hasMultiplier && digitCount >= 3) return { end: j, value: positional, range: false, hasMultiplier: false };
   const tail = sawDigit && !range && lastMultiplier >= 100 ? (digit * lastMultiplier) / 10 : digit;
   return { end: j, value: total + section + tail, range, hasMultiplier };
+}
+
+/** A small count at `at` in Arabic or Chinese numerals (3, 十一), for the months of 四年零三個月; or null. */
+function smallNumberAt(codes: Uint16Array, length: number, at: number): { value: number; end: number } | null {
+  let k = at;
+  let value = 0;
+  while (k < length && digitValue(codes[k]) >= 0) value = value * 10 + digitValue(codes[k++]);
+  if (k > at) return { value, end: k };
+  if (chineseDigit[codes[at]] < 0 && smallMultiplier[codes[at]] === 0) return null;
+  const numeral = readChineseNumeral(codes, length, at);
+  return numeral.end > at && !numeral.range ? { value: numeral.value, end: numeral.end } : null;
 }
 
 /** True when a Chinese digit (not only 十/百/千) occurs in `codes[from..to)`: 三百度 yes, 百度 no. */
@@ -315,6 +331,21 @@ export function findStatistics(codes: Uint16Array, length: number, agencies: rea
       value = numeral.value;
       if (numeral.range) approx = true;
       if (numeral.hasMultiplier) hasMultiplier = true;
+      // 三点五亿元, 百分之二十五点三: Chinese decimals, then the 万 / 亿 they multiply.
+      if (codes[j] === DIAN && chineseDigit[codes[j + 1]] >= 0) {
+        let scale = 0.1;
+        j++;
+        while (j < length && chineseDigit[codes[j]] >= 0) {
+          value += chineseDigit[codes[j]] * scale;
+          scale /= 10;
+          j++;
+        }
+        if (bigMultiplier[codes[j]] > 0) {
+          value *= bigMultiplier[codes[j]];
+          hasMultiplier = true;
+          j++;
+        }
+      }
       // 三千多万元: the approximate part sits before the 万 / 亿 it multiplies.
       if (approxInfix[codes[j]] === 1 && bigMultiplier[codes[j + 1]] > 0) {
         approx = true;
@@ -384,6 +415,17 @@ export function findStatistics(codes: Uint16Array, length: number, agencies: rea
       if (codes[end] === BAN) {
         value += 0.5;
         end++;
+      }
+      // 四年零三個月, 二年二個月: one term in months.
+      if (unit === '年' && codes[end - 1] === NIAN) {
+        let k = end;
+        if (codes[k] === LING_JOIN || codes[k] === YOU) k++;
+        const months = smallNumberAt(codes, length, k);
+        if (months !== null && months.value < 12 && codes[months.end] === MONTHS[0] && codes[months.end + 1] === MONTHS[1]) {
+          value = value * 12 + months.value;
+          unit = '个月';
+          end = months.end + 2;
+        }
       }
     }
 

@@ -150,3 +150,18 @@ describe('numerals and measure words of Taiwan and Hong Kong papers (regional de
     expect(stats('拘捕率百分之41.42')[0]).toMatchObject({ value: 41.42, unit: '%' });
   });
 });
+
+describe('Chinese decimals and prison terms', () => {
+  it('read Chinese decimals before 万/亿 and in percentages', () => {
+    expect(stats('涉案三点五亿元')[0]).toMatchObject({ t: '三点五亿元', value: 350000000, unit: '元' });
+    expect(stats('騙案數字按年增加百分之二十五點三')[0]).toMatchObject({ value: 25.3, unit: '%' });
+  });
+
+  it('read Hong Kong sentences (監禁, 入獄) and years with months as one term', () => {
+    expect(stats('判監禁四年零三個月')[0]).toMatchObject({ t: '四年零三個月', value: 51, unit: '个月' });
+    expect(stats('被判入獄三年')[0]).toMatchObject({ t: '三年', value: 3, unit: '年' });
+    expect(stats('判处有期徒刑3年6个月，并处罚金')[0]).toMatchObject({ t: '3年6个月', value: 42, unit: '个月' });
+    // A reporting period is no term: 今年1至3月 stays out, as does 3年 without a sentence word.
+    expect(stats('過去3年，騙案上升')).toEqual([]);
+  });
+});
