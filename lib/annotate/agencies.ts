@@ -390,6 +390,12 @@ export function findAgencies(codes: Uint16Array, length: number, region?: Region
         if (force !== null && bureau !== null) {
           bestEnd = force.end;
           canonical = bureau;
+          // 香港警方商業罪案調查科: the force's named unit right after it is part of the span.
+          const unit = ministryBureaus.get(bureau)?.longestAt(codes, bestEnd, length) ?? null;
+          if (unit !== null) {
+            bestEnd = unit.end;
+            canonical += unit.value;
+          }
         } else {
           if (codes[chain.end] === DUN) {
             if (listEnd !== i) {

@@ -181,3 +181,13 @@ describe('mainland bodies named in lists, by place + 检察机关, and bare unit
     expect(agencies('最高人民检察院检察长曹建明在十三届全国人大一次会议第二次全体会议上')).toEqual([['最高人民检察院', '最高人民检察院']]);
   });
 });
+
+describe('named units right after a regulator or a force', () => {
+  it('spans 金管會銀行局 and 香港警方商業罪案調查科 as one body', () => {
+    expect(agencies('金管會銀行局表示，今年攔阻可疑交易')).toEqual([['金管會銀行局', '金融监督管理委员会银行局']]);
+    expect(agencies('香港警方商業罪案調查科聯同海關拘捕5男2女')).toEqual([
+      ['香港警方商業罪案調查科', '香港警务处商业罪案调查科'],
+      ['海關', '香港海关'],
+    ]);
+  });
+});
