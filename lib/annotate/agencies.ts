@@ -120,6 +120,11 @@ const namelessNameStop = new Uint8Array(0x10000);
 for (const ch of patternData.namelessNameStopChars) namelessNameStop[ch.charCodeAt(0)] = 1;
 
 const BU = '部'.charCodeAt(0);
+const SHENG = '省'.charCodeAt(0);
+const TING = '厅'.charCodeAt(0);
+/** 省厅级, 省厅长: a rank or an office holder, not the 公安厅. */
+const provinceRankChar = new Uint8Array(0x10000);
+for (const ch of '级长') provinceRankChar[ch.charCodeAt(0)] = 1;
 const MEN = '门'.charCodeAt(0);
 const MAX_NAMED_SUBUNIT = 4;
 const MAX_LISTED_NAMES = 4;
@@ -284,6 +289,15 @@ function namelessPlaceStart(codes: Uint16Array, end: number, floor: number, bare
  * Start of the names listed with 、 right before a name starting at `start` (竹東、新湖分局), or `start`.
  * The first listed name needs a boundary or a place chain before it (專科護理師、龜山分局 lists no precincts).
  */
+/** Records each level of a place chain (江苏省, 江苏省无锡市) as the last place with that admin suffix. */
+function notePlaceLevels(lastPlace: Map<number, string>, chain: PlaceChain): void {
+  const name = chain.canonical;
+  for (let k = 0; k < name.length; k++) {
+    const code = name.charCodeAt(k);
+    if (code === SHENG || (k === name.length - 1 && chain.suffix.length === 1)) lastPlace.set(code, name.slice(0, k + 1));
+  }
+}
+
 function listedNamesStart(codes: Uint16Array, start: number, floor: number, chainEnd: number): number {
   let s = start;
   let listed = start;
@@ -380,8 +394,8 @@ export function findAgencies(codes: Uint16Array, length: number, region?: Region
           bestStart = listStart;
           canonical = [...listPlaces.map((place) => (place.endsWith(suffix) ? place : place + suffix) + body), canonical].join('、');
         }
-        // 花莲县警察局 … 县警局: a bare admin body later is this place's too.
-        if (chain.suffix.length === 1) lastPlace.set(chain.suffix.charCodeAt(0), chain.canonical);
+        // 花莲县警察局 … 县警局, 江苏省无锡市公安局 … 省厅: a bare admin body later is this place's too.
+        notePlaceLevels(lastPlace, chain);
       } else if (end === -1) {
         // Only a single named place: 广东、北京、江苏检察机关 are several bodies in general (guidelines).
         let force = bestEnd === -1 && listEnd !== i ? forceWordTrie.longestAt(codes, chain.end, length) : null;
@@ -414,12 +428,19 @@ export function findAgencies(codes: Uint16Array, length: number, region?: Region
     }
 
     const code = codes[i];
-    if (bareAdmin[code] === 1 && (i === 0 || !isHan(codes[i - 1]))) {
+    if (bareAdmin[code] === 1 && (i === 0 || !isHan(codes[i - 1]) || placeStop[codes[i - 1]] === 1)) {
       const end = bodyEnd(codes, length, i + 1, false);
       if (end > bestEnd) {
         bestEnd = end;
         const place = lastPlace.get(code);
         canonical = place !== undefined ? place + sliceCodes(codes, i + 1, end) : sliceCodes(codes, i, end);
+      } else if (end === -1 && code === SHENG && codes[i + 1] === TING && provinceRankChar[codes[i + 2]] !== 1) {
+        // 省厅刑侦总队: the press's short name of the province's 公安厅, the province named before it.
+        const place = lastPlace.get(code);
+        if (place !== undefined) {
+          bestEnd = subUnitsEnd(codes, length, i + 2);
+          canonical = place + '公安厅' + sliceCodes(codes, i + 2, bestEnd);
+        }
       }
     }
 

@@ -191,3 +191,20 @@ describe('named units right after a regulator or a force', () => {
     ]);
   });
 });
+
+describe('bare 省厅 and 市公安局 after the place was named', () => {
+  it('reads 省厅 as the province named before it, and not 省厅级', () => {
+    expect(agencies('江苏省无锡市公安局梁溪分局刑侦大队民警在省厅刑侦总队的指导下')).toEqual([
+      ['江苏省无锡市公安局梁溪分局刑侦大队', '江苏省无锡市公安局梁溪分局刑侦大队'],
+      ['省厅刑侦总队', '江苏省公安厅刑侦总队'],
+    ]);
+    expect(agencies('江苏省公安厅部署后，省厅级干部带队')).toEqual([['江苏省公安厅', '江苏省公安厅']]);
+  });
+
+  it('reads 在市公安局 after 在, a boundary word', () => {
+    expect(agencies('汉中市公安局通报，在市公安局的统一指挥下')).toEqual([
+      ['汉中市公安局', '汉中市公安局'],
+      ['市公安局', '汉中市公安局'],
+    ]);
+  });
+});
