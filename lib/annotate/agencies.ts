@@ -19,6 +19,7 @@ import type { Hit } from './hit';
 import { simplify } from './normalize';
 import type { Region } from './region';
 import { canonicalInContext, newAgencyContext } from './agency-context';
+import { divisionCanonical, divisionTables } from './divisions';
 import { CodeTrie, wordTrie } from './trie';
 // Local bindings: module-namespace getters (tsx, some bundlers) are slow in hot loops.
 const isHan = isHanImported;
@@ -313,6 +314,7 @@ function listedNamesStart(codes: Uint16Array, start: number, floor: number, chai
 }
 
 const contextUnitTrie = wordTrie(patternData.contextUnits);
+const hongKongPoliceBodies = new Set(['警区', '总区', '分区']);
 for (const c of contextUnitTrie.firstUnits) interesting[c] = 1;
 
 /** Field offices named by place right after a body (法务部调查局 + 台中市调查处). */
@@ -428,6 +430,42 @@ export function findAgencies(codes: Uint16Array, length: number, region?: Region
     }
 
     const code = codes[i];
+    // A county-level division right before a body or force word (洋县公安局, 皋兰公安, 西湖区公安分局), with a
+    // boundary or a place chain before it: looked up backwards from the body, so other positions cost nothing.
+    if (bestEnd === -1 && bodyTrie.firstUnit[code] === 1 && i > 0 && isHan(codes[i - 1])) {
+      const floor = Math.max(lastEnd, 0);
+      const tables = divisionTables();
+      const full = tables.names.longestEndingAt(codes, i, floor);
+      const stem = full === null ? tables.stems.longestEndingAt(codes, i, floor) : null;
+      const match = full ?? stem;
+      const start = match === null ? -1 : match.end;
+      const before = start > 0 ? codes[start - 1] : 0;
+      const afterChain = start !== -1 && chainEnd === start && chainStart >= floor;
+      if (match !== null && (start === 0 || !isHan(before) || placeStop[before] === 1 || afterChain || lastEnd === start)) {
+        const written = sliceCodes(codes, start, i);
+        const body = bodyTrie.longestAt(codes, i, length);
+        const end = bodyEnd(codes, length, i);
+        const force = end === -1 && listEnd !== start ? forceWordTrie.longestAt(codes, i, length) : null;
+        const forceOk = force !== null && !(force.value === '公安' && force.end < length && notAfterBarePolice[codes[force.end]] === 1);
+        // Hong Kong police regions and districts (葵青警區) are the force's own units, not the district council's.
+        const policeDistrict = body !== null && hongKongPoliceBodies.has(body.value);
+        if ((end !== -1 || forceOk) && !policeDistrict) {
+          const branch = body !== null && (body.value === '分局' || body.value === '公安分局');
+          const resolved = divisionCanonical(written, match.value, stem !== null, region, branch);
+          // 陕西洋县: the text's province agrees with the data's hierarchy, which is the fuller name.
+          const place = afterChain && !resolved.startsWith(chainCanonical.slice(0, 2)) ? chainCanonical + written : resolved;
+          bestStart = afterChain ? chainStart : start;
+          if (end !== -1) {
+            bestEnd = end;
+            canonical = place + (branch && !afterChain && place.includes('公安局') ? '分局' + sliceCodes(codes, body!.end, end) : sliceCodes(codes, i, end));
+          } else {
+            bestEnd = force!.end;
+            canonical = force!.value === '检察机关' ? place + '人民检察院' : place + '公安局';
+          }
+        }
+      }
+    }
+
     if (bareAdmin[code] === 1 && (i === 0 || !isHan(codes[i - 1]) || placeStop[codes[i - 1]] === 1)) {
       const end = bodyEnd(codes, length, i + 1, false);
       if (end > bestEnd) {
@@ -452,7 +490,10 @@ export function findAgencies(codes: Uint16Array, length: number, region?: Region
       let start = -1;
       if (bareAdmin[codes[i - 1]] === 1 && i >= 3) {
         start = namelessPlaceStart(codes, i - 1, floor, false);
-        if (start === -1 && i - 3 >= floor && isHan(codes[i - 3]) && isHan(codes[i - 2]) && placeStop[codes[i - 3]] === 0 && placeStop[codes[i - 2]] === 0) {
+        // Right after another body with no punctuation between (反诈中心联合县检察院), only a real division counts.
+        if (start !== -1 && start === lastEnd && divisionTables().names.longestEndingAt(codes, i, start)?.end !== start) start = -1;
+        // No boundary before: two characters + admin only when they name a real division (联合县检察院 does not).
+        if (start === -1 && i - 3 >= floor && isHan(codes[i - 3]) && isHan(codes[i - 2]) && placeStop[codes[i - 3]] === 0 && placeStop[codes[i - 2]] === 0 && divisionTables().names.longestEndingAt(codes, i, i - 3)?.end === i - 3) {
           start = i - 3;
         }
       } else if (isHan(codes[i - 1])) {

@@ -17,6 +17,8 @@ const prosecutorSeats = new Set(patternData.taiwanProsecutorSeats as string[]);
 const FUJIAN_SEATS = new Set(['金门', '连江']);
 const regionalCanonicals = agencyData.regionalCanonicals as unknown as Record<string, Partial<Record<Region, string>>>;
 
+/** First characters of Taiwan's county and city names, to skip the Taiwan patterns for other bodies. */
+const taiwanFirst = new Set(Object.keys(taiwanPlaces).map((place) => place.charCodeAt(0)));
 const placeAlternation = Object.keys(taiwanPlaces)
   .sort((a, b) => b.length - a.length)
   .join('|');
@@ -54,6 +56,7 @@ export function newAgencyContext(region: Region | undefined): AgencyContext {
 function taiwanUnitNames(rest: string): string {
   return rest
     .replace(/^刑警大队/, '刑事警察大队')
+    .replace(/(\p{Script=Han})警分局/u, '$1分局')
     .replace(/科侦队/, '科技犯罪侦查队')
     .replace(SHORT_INVESTIGATION_TEAM, '侦查第$1$2');
 }
@@ -64,14 +67,16 @@ function taiwanUnitNames(rest: string): string {
  */
 export function canonicalInContext(canonical: string, context: AgencyContext): string | null {
   if (canonical === '刑大') return context.taiwanBureau === '' ? null : context.taiwanBureau + '刑事警察大队';
-  let result = canonical.replace(SHORT_INVESTIGATION_TEAM, '侦查第$1$2');
-  const office = FIELD_OFFICE.exec(result);
+  // Cheap character tests first: most canonicals are mainland bodies none of the patterns below apply to.
+  let result = canonical.includes('侦') ? canonical.replace(SHORT_INVESTIGATION_TEAM, '侦查第$1$2') : canonical;
+  const office = result.includes('调') ? FIELD_OFFICE.exec(result) : null;
   if (office !== null) {
     const [, place, written, body] = office;
     return '法务部调查局' + place + (written ?? taiwanPlaces[place]) + (body === '调查站' ? '调查站' : '调查处');
   }
 
-  const police = TAIWAN_POLICE.exec(result);
+  const taiwanLike = taiwanFirst.has(result.charCodeAt(0)) || (result.startsWith('台湾') && result.length > 2);
+  const police = taiwanLike ? TAIWAN_POLICE.exec(result) : null;
   if (police !== null) {
     const [, place, written, body, rest] = police;
     // 嘉义 and 新竹 are both a city and a county: the written suffix decides, the usual one otherwise.
@@ -79,13 +84,13 @@ export function canonicalInContext(canonical: string, context: AgencyContext): s
     const unit = body === '刑大' || body === '刑警大队' ? '刑事警察大队' + rest : rest;
     result = bureau + taiwanUnitNames(unit);
     context.taiwanBureau = bureau;
-  } else if (TAIWAN_PRECINCT.test(result)) {
+  } else if (taiwanLike && TAIWAN_PRECINCT.test(result)) {
     const [, place, written, rest] = TAIWAN_PRECINCT.exec(result)!;
     const bureau = place + (written ?? taiwanPlaces[place]) + '政府警察局';
     result = bureau + taiwanUnitNames(rest);
     context.taiwanBureau = bureau;
   } else {
-    const court = TAIWAN_COURT.exec(result);
+    const court = result.includes('地') ? TAIWAN_COURT.exec(result) : null;
     if (court !== null && prosecutorSeats.has(court[1])) {
       const [, seat, body, rest] = court;
       const kind = body === '地院' || body === '地方法院' ? '地方法院' : '地方检察署';

@@ -20,6 +20,7 @@ REGIONS.forEach((region, index) => {
 const SHARED_SAR = [REGIONS.indexOf('hongkong'), REGIONS.indexOf('macau')];
 for (const word of regionData.sharedHongKongMacau) markerTrie.add(word, SHARED_SAR);
 const MAINLAND = REGIONS.indexOf('mainland');
+const REGION_SAMPLE = 20_000;
 
 export function isRegion(value: unknown): value is Region {
   return typeof value === 'string' && (REGIONS as readonly string[]).includes(value);
@@ -32,9 +33,11 @@ export function isRegion(value: unknown): value is Region {
 export function detectRegion(codes: Uint16Array, length: number, traditional = false): Region | undefined {
   const scores = [0, 0, 0, 0];
   const first = markerTrie.firstUnit;
-  for (let i = 0; i < length; i++) {
+  // The opening of a text tells its region as well as the whole does; crawls of long pages need not pay more.
+  const limit = Math.min(length, REGION_SAMPLE);
+  for (let i = 0; i < limit; i++) {
     if (first[codes[i]] === 0) continue;
-    const match = markerTrie.longestAt(codes, i, length);
+    const match = markerTrie.longestAt(codes, i, limit);
     if (match === null) continue;
     for (const region of match.value) scores[region]++;
     i = match.end - 1;

@@ -53,6 +53,24 @@ export class CodeTrie<T> {
     return best;
   }
 
+  /**
+   * For a trie of reversed terms: the longest term ending at `end` (reading backwards, not before `floor`),
+   * as the start offset of the match, or -1.
+   */
+  longestEndingAt(codes: Uint16Array, end: number, floor: number): TrieMatch<T> | null {
+    if (end <= floor || this.firstUnit[codes[end - 1]] === 0) return null;
+    let node: TrieNode<T> | undefined = this.root;
+    let best: TrieMatch<T> | null = null;
+    for (let i = end - 1; i >= floor; i--) {
+      const children: Map<number, TrieNode<T>> | null = node.children;
+      if (children === null) break;
+      node = children.get(codes[i]);
+      if (node === undefined) break;
+      if (node.value !== null) best = { end: i, value: node.value };
+    }
+    return best;
+  }
+
   /** Every term end starting at `at`, shortest first (for callers that need a fallback). */
   allAt(codes: Uint16Array, at: number, limit: number): TrieMatch<T>[] {
     const found: TrieMatch<T>[] = [];

@@ -80,7 +80,7 @@ describe('local bodies', () => {
   });
 
   it('finds a place missing from the list by its admin suffix', () => {
-    expect(agencies('近日,合阳县公安局破获')).toEqual([['合阳县公安局', '合阳县公安局']]);
+    expect(agencies('近日,合阳县公安局破获')).toEqual([['合阳县公安局', '陕西省渭南市合阳县公安局']]);
   });
 
   it('resolves a bare 市公安局 to the city named earlier (seed 001)', () => {

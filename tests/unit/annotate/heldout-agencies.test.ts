@@ -9,7 +9,7 @@ const agencies = (text: string) => annotate(text, { kinds: ['agency'] }).map((a)
 
 describe('places missing from the place list', () => {
   it('takes a whole three-character district name, not its last two characters (gne/163-6)', () => {
-    expect(agencies('华龙网-新重庆客户端记者从沙坪坝区公安分局了解到，9月7日')).toEqual([['沙坪坝区公安分局', '沙坪坝区公安分局']]);
+    expect(agencies('华龙网-新重庆客户端记者从沙坪坝区公安分局了解到，9月7日')).toEqual([['沙坪坝区公安分局', '重庆市公安局沙坪坝区分局']]);
   });
 
   it('takes a bare station name before 派出所 when a boundary comes before it (gne/163-6)', () => {
@@ -18,11 +18,11 @@ describe('places missing from the place list', () => {
 
   it('reads Taiwan precinct and station names with their sub-units (ETtoday)', () => {
     expect(agencies('龜山警分局28日上午將王貴芬依傷害罪嫌函送桃園地檢署，檢方在下午火速傳喚王貴芬')).toEqual([
-      ['龜山警分局', '龟山警分局'],
+      ['龜山警分局', '桃园市政府警察局龟山分局'],
       ['桃園地檢署', '台湾桃园地方检察署'],
     ]);
     expect(agencies('並以證人身分傳喚長庚醫院張姓專科護理師、龜山分局坪頂派出所所長胡興隆')).toEqual([
-      ['龜山分局坪頂派出所', '龟山分局坪顶派出所'],
+      ['龜山分局坪頂派出所', '桃园市政府警察局龟山分局坪顶派出所'],
     ]);
   });
 
