@@ -101,8 +101,13 @@ export const LIMITS = {
 /** Ids are UUIDs when we make them; older data may hold other short tokens. Never `__proto__`. */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
+/** Names every object inherits (valueOf, constructor …): as ids they would read the prototype's members. */
+const RESERVED_IDS = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 export function readId(value: unknown, path: string): string {
-  return readString(value, path, { max: LIMITS.idLength, min: 1, pattern: ID_PATTERN, patternName: 'an id (letters, digits, - and _)' });
+  const id = readString(value, path, { max: LIMITS.idLength, min: 1, pattern: ID_PATTERN, patternName: 'an id (letters, digits, - and _)' });
+  if (RESERVED_IDS.has(id)) throw new ValidationError(path, `"${id}" is a reserved name (Object.prototype) and cannot be an id`);
+  return id;
 }
 
 const ALLOWED_URL_SCHEMES = new Set(['http:', 'https:', 'file:']);

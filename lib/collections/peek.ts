@@ -13,6 +13,7 @@ import { readClip, readCollection, readId, type Clip, type Collection } from './
 import { CURRENT_SCHEMA_VERSION, INDEX_KEY, clipKey, pageKey } from './schema';
 import type { StorageArea } from './storage';
 import { RECENT_CLIPS, pageOf } from './summary';
+import { getOwn } from './result';
 import { attempt, readArray, readInteger, readObject } from './validate';
 
 export interface PeekedIndex {
@@ -49,12 +50,13 @@ export function readPeekedIndex(value: unknown): PeekedIndex | null {
     const collections = readArray(raw.collections, 'collections', MAX_COLLECTIONS).map((c, i) => readCollection(c, `collections[${i}]`));
     const known = new Set(collections.map((c) => c.id));
     if (known.size !== collections.length) return null;
-    const counts: Record<string, number> = {};
+    // Null-prototype maps: an id is only ever an own key (valueOf must not read Object.prototype's).
+    const counts: Record<string, number> = Object.create(null);
     for (const [id, n] of Object.entries(readObject(raw.clipCounts, 'clipCounts'))) {
       if (!known.has(id)) return null;
       counts[id] = readInteger(n, `clipCounts.${id}`, 1, Number.MAX_SAFE_INTEGER);
     }
-    const recent: Record<string, string[]> = {};
+    const recent: Record<string, string[]> = Object.create(null);
     for (const [id, list] of Object.entries(readObject(raw.recentClipIds, 'recentClipIds'))) {
       if (!known.has(id)) return null;
       recent[id] = readIdList(list, `recentClipIds.${id}`);
@@ -74,7 +76,7 @@ export function readPeekedIndex(value: unknown): PeekedIndex | null {
 
 export function overviewOf(index: PeekedIndex): Overview {
   return {
-    collections: index.collections.map((c) => ({ ...c, clipCount: index.counts[c.id] ?? 0 })),
+    collections: index.collections.map((c) => ({ ...c, clipCount: getOwn(index.counts, c.id) ?? 0 })),
     lastUsedCollectionId: index.lastUsedCollectionId,
     totalClips: index.totalClips,
   };
@@ -119,8 +121,8 @@ export async function peekRecentClips(
   collectionId: string | undefined,
   limit: number,
 ): Promise<{ clips: Clip[]; total: number } | null> {
-  const ids = collectionId === undefined ? index.recentAll : index.recent[collectionId] ?? [];
-  const total = collectionId === undefined ? index.totalClips : index.counts[collectionId] ?? 0;
+  const ids = collectionId === undefined ? index.recentAll : getOwn(index.recent, collectionId) ?? [];
+  const total = collectionId === undefined ? index.totalClips : getOwn(index.counts, collectionId) ?? 0;
   if (collectionId !== undefined && !index.collections.some((c) => c.id === collectionId)) return null;
   // The list holds the newest min(total, RECENT_CLIPS) ids, or it is stale.
   if (ids.length !== Math.min(total, RECENT_CLIPS) || (limit > ids.length && total > ids.length)) return null;
