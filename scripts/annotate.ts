@@ -45,7 +45,7 @@ for (const file of files) {
   try {
     const report = reportPage(file, readFileSync(file), { extract, parseHtml });
     if (format === 'json') out.push(toJsonLine(report));
-    else out.push(...toCsvRows(report));
+    else for (const row of toCsvRows(report)) out.push(row);
     if (report.noArticle) console.error(`annotate: ${file}: no article found (${report.noArticle})`);
   } catch (error) {
     failed++;

@@ -34,10 +34,11 @@ export function annotate(text: string, options: AnnotateOptions = {}): Annotatio
   const traditional = norm.traditionalChars >= 3 && norm.traditionalChars * 40 >= length;
   const region = options.region ?? detectRegion(codes, length, traditional);
   const agencies = findAgencies(codes, length, region);
-  const hits: Hit[] = [];
-  if (kinds.includes('operation')) hits.push(...findOperations(codes, length));
-  if (kinds.includes('agency')) hits.push(...agencies);
-  if (kinds.includes('statistic')) hits.push(...findStatistics(codes, length, agencies));
+  // concat, not push(...): a spread of hundreds of thousands of hits overflows the stack (#19).
+  let hits: Hit[] = [];
+  if (kinds.includes('operation')) hits = hits.concat(findOperations(codes, length));
+  if (kinds.includes('agency')) hits = hits.concat(agencies);
+  if (kinds.includes('statistic')) hits = hits.concat(findStatistics(codes, length, agencies));
 
   const kindOrder = (kind: AnnotationKind) => ALL_KINDS.indexOf(kind);
   hits.sort((a, b) => a.start - b.start || kindOrder(a.kind) - kindOrder(b.kind));

@@ -70,7 +70,7 @@ export async function annotateBlocksSliced(
       if (!pieces.length) continue;
       slice.push({ ...a, start, end, index: annotations.length + slice.length, pieces });
     }
-    annotations.push(...slice);
+    for (const annotation of slice) annotations.push(annotation);
     onSlice?.(slice);
     from = to;
     await checkpoint();

@@ -60,29 +60,44 @@ function pageTitle(doc: Document): string {
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'RT', 'RP', 'HEAD']);
 const BLOCK = /^(P|DIV|LI|TR|H[1-6]|SECTION|ARTICLE|HEADER|FOOTER|NAV|ASIDE|BLOCKQUOTE|TABLE|UL|OL|DL|DT|DD|FIGCAPTION|BR|MAIN)$/;
 
-/** `--no-extract` on HTML: all text of the page body, one line per block. */
+/**
+ * `--no-extract` on HTML: all text of the page body, one line per block. An explicit stack, not recursion:
+ * a page nested tens of thousands of elements deep must not overflow the call stack (#19).
+ */
 function visibleText(doc: Document): string {
   const lines: string[] = [];
   let line = '';
-  const walk = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) line += child.nodeValue ?? '';
-      else if (child.nodeType === 1) {
-        const tag = (child as Element).tagName.toUpperCase();
-        if (SKIPPED.has(tag)) continue;
-        const block = BLOCK.test(tag);
-        if (block) flush();
-        walk(child);
-        if (block) flush();
-      }
-    }
-  };
   const flush = () => {
     const text = line.replace(/\s+/g, ' ').trim();
     if (text) lines.push(text);
     line = '';
   };
-  walk(doc.body ?? doc.documentElement);
+  /** Nodes still to visit, and block ends (a flush) interleaved as null markers. */
+  const stack: (Node | null)[] = [];
+  const pushChildren = (node: Node) => {
+    const children: Node[] = [];
+    for (let child = node.firstChild; child; child = child.nextSibling) children.push(child);
+    for (let k = children.length - 1; k >= 0; k--) stack.push(children[k]);
+  };
+  pushChildren(doc.body ?? doc.documentElement);
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node === null) {
+      flush();
+      continue;
+    }
+    if (node.nodeType === 3) line += node.nodeValue ?? '';
+    else if (node.nodeType === 1) {
+      const tag = (node as Element).tagName.toUpperCase();
+      if (SKIPPED.has(tag)) continue;
+      const block = BLOCK.test(tag);
+      if (block) {
+        flush();
+        stack.push(null);
+      }
+      pushChildren(node);
+    }
+  }
   flush();
   return lines.join('\n');
 }
