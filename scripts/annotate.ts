@@ -47,6 +47,7 @@ for (const file of files) {
     if (format === 'json') out.push(toJsonLine(report));
     else for (const row of toCsvRows(report)) out.push(row);
     if (report.noArticle) console.error(`annotate: ${file}: no article found (${report.noArticle})`);
+    for (const warning of report.warnings ?? []) console.error(`annotate: ${file}: warning: ${warning}`);
   } catch (error) {
     failed++;
     console.error(`annotate: ${file}: ${error instanceof Error ? error.message : String(error)}`);

@@ -27,6 +27,8 @@ const COMMON_CHARACTERS = new Set(Array.from('的一是在不了有和人这這�
 export interface DecodedHtml {
   html: string;
   charset: string;
+  /** Problems a reader should hear of (invalid bytes replaced), when any. */
+  warnings?: string[];
 }
 
 export function normalizeCharsetLabel(label: string): string | undefined {
@@ -106,17 +108,53 @@ export function sniffChineseCharset(bytes: Uint8Array): string {
 }
 
 export function decodeHtml(bytes: Uint8Array): DecodedHtml {
+  if (looksBinary(bytes)) throw new Error('not a text file (binary bytes: control characters or NULs), refused');
   const bom = charsetFromBom(bytes);
   if (bom) return { html: new TextDecoder(bom).decode(bytes), charset: bom };
   const declared = charsetFromMeta(bytes);
   const validUtf8 = isValidUtf8(bytes);
   // Saved pages are often re-encoded to UTF-8 while keeping their old `charset=gb2312` declaration.
   // Non-ASCII text in GBK or Big5 is essentially never valid UTF-8, so valid multibyte UTF-8 wins over
-  // a declared legacy charset; and a page that says UTF-8 but is not gets sniffed.
+  // a declared legacy charset.
   if (validUtf8 && hasNonAscii(bytes)) return { html: decodeWith(bytes, 'utf-8'), charset: 'utf-8' };
-  if (declared && !(declared === 'utf-8' && !validUtf8)) {
+  if (declared === 'utf-8' && !validUtf8) {
+    // A declared UTF-8 page with a few stray bytes is still UTF-8 (#19: one bad byte made it GB18030
+    // garbage); only a page whose UTF-8 reading is mostly broken is really in another charset.
+    const html = decodeWith(bytes, 'utf-8');
+    const bad = countReplacements(html);
+    if (bad * 100 <= nonAsciiChars(html)) {
+      return { html, charset: 'utf-8', warnings: [`${bad} invalid UTF-8 byte sequence${bad === 1 ? '' : 's'} replaced by U+FFFD`] };
+    }
+  } else if (declared) {
     return { html: decodeWith(bytes, declared), charset: declared };
   }
   const sniffed = sniffChineseCharset(bytes);
   return { html: decodeWith(bytes, sniffed), charset: sniffed };
+}
+
+function countReplacements(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\ufffd'); i !== -1; i = text.indexOf('\ufffd', i + 1)) n++;
+  return n;
+}
+
+function nonAsciiChars(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) n++;
+  return n;
+}
+
+/**
+ * Binary, not text: NUL bytes, or more than 1 in 100 of the first 64 KB being control bytes other than tab,
+ * newline, form feed and carriage return. Text in any charset the web uses has (almost) none.
+ */
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 65_536);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if (b === 0) return true;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) control++;
+  }
+  return control * 100 > n;
 }

@@ -14,6 +14,8 @@ export interface PageReport {
   /** Set when extraction was asked for and the page is not an article. */
   noArticle?: string;
   annotations: Annotation[];
+  /** Decoding problems worth a line on stderr (invalid bytes replaced), not part of the output record. */
+  warnings?: string[];
 }
 
 export type ParseHtml = (html: string) => Document;
@@ -31,17 +33,18 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export function reportPage(file: string, bytes: Uint8Array, options: ReportOptions): PageReport {
   if (isHtmlFile(file)) {
-    const { html } = decodeHtml(bytes);
+    const { html, warnings } = decodeHtml(bytes);
     const doc = options.parseHtml(html);
     if (!doc || !doc.documentElement) throw new Error('not parseable as HTML');
+    const warned = warnings === undefined ? {} : { warnings };
     if (options.extract) {
       const found = findArticle(doc);
-      if (!found.ok) return { file, title: pageTitle(doc), body: '', noArticle: found.reason, annotations: [] };
+      if (!found.ok) return { file, title: pageTitle(doc), body: '', noArticle: found.reason, annotations: [], ...warned };
       const body = articleText(found);
-      return { file, title: found.title, body, annotations: annotate(body) };
+      return { file, title: found.title, body, annotations: annotate(body), ...warned };
     }
     const body = visibleText(doc);
-    return { file, title: pageTitle(doc), body, annotations: annotate(body) };
+    return { file, title: pageTitle(doc), body, annotations: annotate(body), ...warned };
   }
   // Plain text is UTF-8 (a byte-order mark is not part of the text).
   let text = utf8.decode(bytes);
