@@ -11,7 +11,7 @@ import type { Article, NoArticleCode } from '../extract/types';
 import { createHighlighter, type HighlightApi, type Highlighter } from '../highlight/highlighter';
 import { summarize, type AnnotatedText, type PageAnnotation, type PageSummary } from '../highlight/page-annotations';
 import { annotateBlocksSliced, ScanCancelled } from './sliced-scan';
-import { hidePinyinArtefacts, PINYIN_TAG, type PinyinCleanup } from './pinyin-cleanup';
+import { hidePinyinArtefacts, isPinyinElement, type PinyinCleanup } from './pinyin-cleanup';
 
 export interface LensSettings {
   kinds: Record<AnnotationKind, boolean>;
@@ -312,7 +312,7 @@ export function createLens(deps: LensDeps) {
   }
 
   function isPinyinNode(node: Node): boolean {
-    return node.nodeType === 1 && (node as Element).tagName.toLowerCase() === PINYIN_TAG;
+    return isPinyinElement(node);
   }
 
   function scheduleRescan() {

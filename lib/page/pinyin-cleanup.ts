@@ -1,13 +1,23 @@
 /**
  * Display cleanup of the `發(fā)布會` artefact: each bracketed pinyin in the given elements' text is
- * moved into a hidden `<fzl-pinyin>` element, so the text reads `發布會`; the original text is kept
+ * moved into a hidden `<span data-fzl-pinyin>`, so the text reads `發布會`; the original text is kept
  * in the DOM (hidden, still copyable with the element) and `restore()` puts every text node back
  * exactly: the same node objects, the same data, no extra nodes.
  */
 import { findPinyinArtefacts } from '../annotate';
 import { isEditingHost } from '../highlight/text-map';
 
-export const PINYIN_TAG = 'fzl-pinyin';
+/**
+ * The marker attribute of our hidden spans. A plain <span>, not a custom tag: a page can register a custom
+ * element under any name we would pick (#19: a page-defined `fzl-pinyin` ran page code inside our nodes
+ * and could empty them), but it cannot make a <span> created by us run its code.
+ */
+export const PINYIN_ATTRIBUTE = 'data-fzl-pinyin';
+export const PINYIN_SELECTOR = `span[${PINYIN_ATTRIBUTE}]`;
+
+export function isPinyinElement(node: Node): boolean {
+  return node.nodeType === 1 && (node as Element).tagName === 'SPAN' && (node as Element).hasAttribute(PINYIN_ATTRIBUTE);
+}
 
 export interface PinyinCleanup {
   /** Number of brackets hidden. */
@@ -19,7 +29,7 @@ export interface PinyinCleanup {
 const SKIP = new Set(['SCRIPT', 'STYLE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'OPTGROUP', 'DATALIST', 'CODE', 'PRE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH']);
 
 // The attribute (isEditingHost), not `isContentEditable`: that one forces a style recalculation of the page.
-const isSkipped = (el: Element) => SKIP.has(el.tagName.toUpperCase()) || el.tagName.toLowerCase() === PINYIN_TAG || isEditingHost(el);
+const isSkipped = (el: Element) => SKIP.has(el.tagName.toUpperCase()) || isPinyinElement(el) || isEditingHost(el);
 
 /**
  * The text nodes to clean under `root`, not entering `done` (elements already cleaned). Iterative: a
@@ -58,9 +68,12 @@ export function hidePinyinArtefacts(elements: readonly Element[], done?: Readonl
       if (!spans.length) continue;
       const doc = node.ownerDocument;
       if (template === null || template.ownerDocument !== doc) {
-        template = doc.createElement(PINYIN_TAG);
+        template = doc.createElement('span');
+        template.setAttribute(PINYIN_ATTRIBUTE, '');
         template.setAttribute('hidden', '');
         template.setAttribute('aria-hidden', 'true');
+        // A page rule such as [hidden] { display: block } must not show the brackets again.
+        template.setAttribute('style', 'display: none !important');
       }
       const added: { node: Node; at: number }[] = [];
       // The pieces after `node` (which stays as the first piece) are built in a fragment and inserted

@@ -297,7 +297,7 @@ describe('frames', () => {
     expect(srcdoc).toBeDefined();
     for (const f of [frame, srcdoc]) {
       await answerMs(f);
-      expect(await f.evaluate(() => ({ root: document.querySelectorAll('fzl-root, fzl-pinyin').length, highlights: (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size }))).toEqual({ root: 0, highlights: 0 });
+      expect(await f.evaluate(() => ({ root: document.querySelectorAll('fzl-root, span[data-fzl-pinyin]').length, highlights: (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size }))).toEqual({ root: 0, highlights: 0 });
     }
     // The framed article keeps its 發(fā)布會-free traditional text exactly as served.
     expect(await equalsFetchedParse(frame)).toBe(true);
@@ -470,7 +470,7 @@ describe('a page with no Chinese', () => {
     const { lens } = await settled(page);
     expect(lens.status).toBe('no-article');
     await page.waitForTimeout(300);
-    expect(await page.evaluate(() => ({ root: document.querySelectorAll('fzl-root, fzl-pinyin').length, highlights: (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size }))).toEqual({ root: 0, highlights: 0 });
+    expect(await page.evaluate(() => ({ root: document.querySelectorAll('fzl-root, span[data-fzl-pinyin]').length, highlights: (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size }))).toEqual({ root: 0, highlights: 0 });
     expect(await equalsFetchedParse(page)).toBe(true);
     await page.screenshot({ path: screenshotPath('hostile-english-idle.png') });
     expect(errors).toEqual([]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hidePinyinArtefacts, PINYIN_TAG } from '../../../lib/page/pinyin-cleanup';
+import { hidePinyinArtefacts, isPinyinElement, PINYIN_SELECTOR } from '../../../lib/page/pinyin-cleanup';
 
 const seed001 = readFileSync(join(import.meta.dirname, '../../fixtures/pages/seeds/001_69ea3a8987a04835.html'), 'utf8');
 
@@ -16,7 +16,7 @@ describe('hidePinyinArtefacts', () => {
     expect(cleanup.count).toBeGreaterThan(50);
     const visible = (el: Element) =>
       Array.from(el.childNodes)
-        .filter((n) => !(n.nodeType === 1 && (n as Element).tagName.toLowerCase() === PINYIN_TAG))
+        .filter((n) => !isPinyinElement(n))
         .map((n) => n.textContent)
         .join('');
     expect(visible(paragraphs[0])).toContain('新聞發布會');
@@ -36,7 +36,7 @@ describe('hidePinyinArtefacts', () => {
     const cleanup = hidePinyinArtefacts([doc.body], done);
     expect(paragraphs[0].childNodes.length).toBe(1); // not entered: its brackets stay as they were
     expect(paragraphs[0].textContent).toMatch(/\(fā\)/);
-    expect(paragraphs.slice(1).some((p) => p.querySelector(PINYIN_TAG))).toBe(true);
+    expect(paragraphs.slice(1).some((p) => p.querySelector(PINYIN_SELECTOR))).toBe(true);
     cleanup.restore();
     expect(doc.documentElement.isEqualNode(pristine)).toBe(true);
   });
