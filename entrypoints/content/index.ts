@@ -9,9 +9,14 @@ import { installPageStyles } from './page-styles';
 import { createLensUi, isOwnNode, UI_TAG } from './ui';
 import { createPageClips } from './clips';
 import { createPageScript } from './script';
+import { guardAgainstSpoofedStart, noteModuleRun } from './lifecycle-guard';
 
 // Thin adapter: lib/page/lens.ts does the work on the document; this wires it to settings,
 // messages and the content-script lifecycle (`ctx`), so a reloaded extension leaves nothing behind.
+// Counted when this module is evaluated, before WXT's context announces the start: a newer instance of
+// this script raises it in our world before it announces itself; a page cannot (lifecycle-guard.ts).
+const moduleRun = noteModuleRun();
+
 export default defineContentScript({
   matches: matchPatternsFor(newsSites),
   runAt: 'document_idle',
@@ -22,6 +27,7 @@ export default defineContentScript({
     const running = globalThis as { __fanzhaLens?: { isInvalid: boolean } };
     if (running.__fanzhaLens && !running.__fanzhaLens.isInvalid) return;
     running.__fanzhaLens = ctx;
+    guardAgainstSpoofedStart(moduleRun);
     const startedAt = Date.now();
     const startedPerf = performance.now();
     let firstPaintMs: number | null = null;

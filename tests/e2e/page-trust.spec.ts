@@ -48,3 +48,33 @@ describe('a page that registers custom elements', () => {
     await page.close();
   });
 });
+
+describe('the content script\'s lifecycle', () => {
+  it('a page replaying the content-script-started announcement does not stop the lens (#19.7)', async () => {
+    const page = await session.context.newPage();
+    // The page hears the announcement every content script posts to the window (it names the event,
+    // extension id included), then dispatches the same event itself, as a newer instance would.
+    await page.addInitScript(() => {
+      const w = window as unknown as { __spoofed?: number };
+      window.addEventListener('message', (message) => {
+        const data = message.data as { type?: unknown; contentScriptName?: unknown };
+        if (typeof data?.type !== 'string' || !data.type.endsWith('wxt:content-script-started')) return;
+        const type = data.type;
+        setTimeout(() => {
+          document.dispatchEvent(new CustomEvent(type, { detail: { contentScriptName: data.contentScriptName, messageId: 'spoofed-by-the-page' } }));
+          w.__spoofed = (w.__spoofed ?? 0) + 1;
+        }, 50);
+      });
+    });
+    await page.goto(session.fixtureUrl(SEED_001));
+    await activeLens(session, page);
+    await page.waitForFunction(() => ((window as unknown as { __spoofed?: number }).__spoofed ?? 0) > 0);
+    await page.waitForTimeout(300);
+    // Still running: highlights painted, and the lens answers the popup's question.
+    expect(await page.evaluate(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size)).toBeGreaterThan(0);
+    const lens = await activeLens(session, page);
+    expect(lens.summary.counts.agency).toBeGreaterThan(0);
+    await page.close();
+  });
+});
+
