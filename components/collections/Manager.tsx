@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { readableText } from '@/lib/collections/display';
-import { searchClips, type Clip, type ClipKind } from '@/lib/collections';
+import { MAX_IMPORT_CHARS, MAX_IMPORT_FILE_BYTES, searchClips, type Clip, type ClipKind } from '@/lib/collections';
 import type { CollectionsOverview, ExportFormat, ImportAnswer } from '@/lib/messaging/messages/collections';
 import type { MessageKey } from '@/lib/i18n';
 import { useI18n } from '../i18n';
@@ -150,9 +150,16 @@ export function Manager({ send, download }: ManagerProps) {
   };
 
   const importFile = async (file: File) => {
+    // Too large for one message: say so here, before reading it (a huge read freezes the page) or sending it.
+    const tooLarge = () => setMessage({ error: true, text: errorText({ code: 'TOO_LARGE', message: '' }, t) });
+    if (file.size > MAX_IMPORT_FILE_BYTES) return tooLarge();
     setBusy(true);
     setReport(null);
     const text = await file.text();
+    if (text.length > MAX_IMPORT_CHARS) {
+      setBusy(false);
+      return tooLarge();
+    }
     const result = await send('collections/import', { text });
     setBusy(false);
     if (!result.ok) return setMessage({ error: true, text: errorText(result.error, t) });

@@ -1,5 +1,5 @@
 /** Display names and formats shared by the popup panel and the manager. */
-import type { Clip, ClipKind } from '@/lib/collections';
+import { MAX_IMPORT_CHARS, type Clip, type ClipKind } from '@/lib/collections';
 import { nameInScript } from '@/lib/display/names';
 import { readerScript } from '@/lib/display/reader-script';
 import type { Locale, MessageKey, Translate } from '@/lib/i18n';
@@ -31,6 +31,7 @@ export function parseTags(text: string): string[] {
 export function errorText(error: { code: string; message: string }, t: Translate): string {
   if (error.code === 'storage') return t('errStorage', { message: error.message });
   if (error.code === 'unreachable') return t('errUnreachable');
+  if (error.code === 'TOO_LARGE') return t('errImportTooLarge', { max: MAX_IMPORT_CHARS.toLocaleString() });
   return error.message;
 }
 

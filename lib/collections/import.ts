@@ -10,8 +10,16 @@ import { fail, getOwn, hasOwn, ok, type Rejection, type Result } from './result'
 import { INDEX_KEY, clipKey, indexCore, type Changes, type CollectionsState } from './schema';
 import { ValidationError, attempt, describeValue, readArray, readObject } from './validate';
 
-/** A 10,000-clip export is 5–30 MB of JSON (about 1 KB per short clip, more with long notes); a larger file is not ours. */
-export const MAX_IMPORT_CHARS = 40_000_000;
+/**
+ * A 10,000-clip export is 5–30 MB of JSON (about 1 KB per short clip, more with long notes). The bound is
+ * what one extension message carries: Chromium refuses messages over 64 MiB, and the text travels at two
+ * bytes a character, so 33.5 M characters of Chinese failed as "no answer" before a 40 M check could speak
+ * (#19). The sending page checks it too, before reading a larger file or sending it.
+ */
+export const MAX_IMPORT_CHARS = 32_000_000;
+
+/** The file sizes the manager reads at all: at most four UTF-8 bytes a character. */
+export const MAX_IMPORT_FILE_BYTES = MAX_IMPORT_CHARS * 4;
 const MAX_IMPORT_COLLECTIONS = 10_000;
 const MAX_IMPORT_CLIPS = 200_000;
 
