@@ -7,13 +7,19 @@ import { useI18n } from '../i18n';
 import { canonicalForLocale, CLIP_KIND_KEYS, clipCanonical, clipDate, errorText } from './labels';
 import type { Send } from './send';
 import './collections.css';
+import { chartDataOf } from '@/lib/charts';
+import { ChartsView } from '../charts/ChartsView';
 import { onChecked, onValue } from '../control-events';
 
 export interface ManagerProps {
   send: Send;
   /** Saves a file (a Blob URL and `<a download>` in the page). */
-  download: (text: string, filename: string, mimeType: string) => void;
+  download: (content: string | Blob, filename: string, mimeType: string) => void;
+  /** The view to start with (`collections.html#charts` opens the charts). */
+  initialView?: ManagerView;
 }
+
+export type ManagerView = 'table' | 'statistics' | 'charts';
 
 export const EXPORT_FORMAT_KEYS: Record<ExportFormat, MessageKey> = {
   json: 'formatJson',
@@ -66,14 +72,14 @@ function compare(key: SortKey, a: Clip, b: Clip): number {
 }
 
 /** The full-page manager: every clip in a table with filters, sorting, bulk actions, statistics, export and import. */
-export function Manager({ send, download }: ManagerProps) {
+export function Manager({ send, download, initialView = 'table' }: ManagerProps) {
   const { t, locale } = useI18n();
   const [overview, setOverview] = useState<CollectionsOverview | null>(null);
   const [clips, setClips] = useState<Clip[] | null>(null);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'created', descending: true });
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [view, setView] = useState<'table' | 'statistics'>('table');
+  const [view, setView] = useState<ManagerView>(initialView);
   const [shown, setShown] = useState(ROWS_PER_PAGE);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const [report, setReport] = useState<ImportAnswer | null>(null);
@@ -120,6 +126,8 @@ export function Manager({ send, download }: ManagerProps) {
   }, [clips, filters, sort]);
 
   const statistics = useMemo(() => visible.filter((c) => c.kind === 'statistic'), [visible]);
+  // The charts have their own filters (by agency and operation through the article, lib/charts/filters.ts).
+  const chartData = useMemo(() => (clips && view === 'charts' ? chartDataOf(clips) : null), [clips, view === 'charts']);
   const collections = overview?.collections ?? [];
   const nameOf = (id: string) => collections.find((c) => c.id === id)?.name ?? id;
   const setFilter = (key: keyof Filters, value: string) => {
@@ -315,9 +323,16 @@ export function Manager({ send, download }: ManagerProps) {
         <button type="button" aria-pressed={view === 'statistics'} data-testid="view-statistics" onClick={() => setView('statistics')}>
           {t('viewStatistics', { count: statistics.length })}
         </button>
+        <button type="button" aria-pressed={view === 'charts'} data-testid="view-charts" onClick={() => setView('charts')}>
+          {t('viewCharts')}
+        </button>
       </nav>
 
-      {view === 'table' ? (
+      {view === 'charts' ? (
+        chartData ? <ChartsView data={chartData} collections={collections} onOpen={(clipId) => void send('collections/openClip', { clipId })} download={download} /> : null
+      ) : null}
+
+      {view === 'charts' ? null : view === 'table' ? (
         <table class="fzl-table" data-testid="manager-table">
           <thead>
             <tr>
@@ -412,7 +427,7 @@ export function Manager({ send, download }: ManagerProps) {
           </tbody>
         </table>
       )}
-      {(view === 'table' ? visible.length : statistics.length) > shown ? (
+      {view !== 'charts' && (view === 'table' ? visible.length : statistics.length) > shown ? (
         <button type="button" data-testid="show-more" onClick={() => setShown((n) => n + ROWS_PER_PAGE * 5)}>
           {t('showMore', { count: view === 'table' ? visible.length : statistics.length })}
         </button>

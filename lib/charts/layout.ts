@@ -46,6 +46,9 @@ export const MARKER_RADIUS = 3.5;
 
 const round = (v: number) => Math.round(v * 10) / 10;
 
+/** Room for a date label (2023-05) every 64 units of the time axis. */
+const ticksFor = (box: Box) => Math.max(2, Math.floor((box.width - box.left - box.right) / 64));
+
 /** One circle as path data: two arcs from its left edge (renders like `<circle>`, joins into one path). */
 function circle(x: number, y: number, r: number): string {
   return `M${round(x - r)} ${round(y)}a${r} ${r} 0 1 0 ${2 * r} 0a${r} ${r} 0 1 0 ${-2 * r} 0`;
@@ -59,7 +62,7 @@ export function layoutUnitChart(chart: UnitChart, box: Box, format: (v: number) 
       times.push(p.time!);
       values.push(p.value);
     }
-  const x = timeScale(times, [box.left, box.width - box.right]);
+  const x = timeScale(times, [box.left, box.width - box.right], ticksFor(box));
   const log = wantsLog(values);
   const y = valueScale(values, [box.height - box.bottom, box.top], log, format);
   const points: PlotPoint<ChartFigure>[] = [];
@@ -87,9 +90,9 @@ export function layoutUnitChart(chart: UnitChart, box: Box, format: (v: number) 
 export interface TimelineLayout {
   box: Box;
   xTicks: (Tick & { x: number })[];
-  rows: { y: number; row: TimelineRow }[];
+  /** Each row with its marks as one path. */
+  rows: { y: number; row: TimelineRow; path: string }[];
   points: PlotPoint<ChartMention>[];
-  path: string;
 }
 
 export const TIMELINE_ROW_HEIGHT = 22;
@@ -100,19 +103,19 @@ export function layoutTimeline(rows: readonly TimelineRow[], box: Omit<Box, 'hei
   const full: Box = { ...box, height };
   const times: number[] = [];
   for (const row of rows) for (const m of row.mentions) times.push(m.time!);
-  const x = timeScale(times, [box.left, box.width - box.right]);
+  const x = timeScale(times, [box.left, box.width - box.right], ticksFor(full));
   const points: PlotPoint<ChartMention>[] = [];
-  const marks: string[] = [];
   const laid = rows.map((row, index) => {
     const y = box.top + index * TIMELINE_ROW_HEIGHT + TIMELINE_ROW_HEIGHT / 2;
+    const marks: string[] = [];
     for (const mention of row.mentions) {
       const px = x(mention.time!);
       points.push({ x: px, y, item: mention, series: index });
       marks.push(`M${round(px)} ${round(y - 6)}v12`);
     }
-    return { y, row };
+    return { y, row, path: marks.join('') };
   });
-  return { box: full, xTicks: x.ticks.map((t) => ({ ...t, x: x(t.at) })), rows: laid, points, path: marks.join('') };
+  return { box: full, xTicks: x.ticks.map((t) => ({ ...t, x: x(t.at) })), rows: laid, points };
 }
 
 /** The point nearest to (x, y) within `reach` units, or null: what the pointer is over. */
@@ -129,4 +132,38 @@ export function nearestPoint<T>(points: readonly PlotPoint<T>[], x: number, y: n
     }
   }
   return best;
+}
+
+/**
+ * Roughly how wide a label is at `fontSize` (CJK characters a full em, others about 0.6 em): enough to
+ * lay out a legend in the SVG itself, so an exported chart keeps it without measuring the DOM.
+ */
+export function estimateTextWidth(text: string, fontSize: number): number {
+  let width = 0;
+  for (const ch of text) width += ch.codePointAt(0)! > 0x2e80 ? fontSize : fontSize * 0.6;
+  return width;
+}
+
+export interface LegendItem {
+  x: number;
+  y: number;
+  label: string;
+}
+
+/** Legend entries in rows across `width` from (left, top), each a swatch and its label. */
+export function layoutLegend(labels: readonly string[], left: number, top: number, width: number, fontSize = 12): { items: LegendItem[]; height: number } {
+  const rowHeight = fontSize + 6;
+  const items: LegendItem[] = [];
+  let x = left;
+  let y = top;
+  for (const label of labels) {
+    const w = 14 + estimateTextWidth(label, fontSize) + 14;
+    if (x > left && x + w > width) {
+      x = left;
+      y += rowHeight;
+    }
+    items.push({ x, y, label });
+    x += w;
+  }
+  return { items, height: labels.length ? y - top + rowHeight : 0 };
 }

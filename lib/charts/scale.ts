@@ -13,8 +13,11 @@ export interface Scale {
   ticks: Tick[];
 }
 
-/** Years when the dates span years, months otherwise; a single date gets half a year each side. */
-export function timeScale(times: readonly number[], range: [number, number], monthNames?: (month: number) => string): Scale {
+/**
+ * Years when the dates span years, months otherwise; a single date gets half a year each side. At most
+ * `maxTicks` labels (a narrow chart gets fewer, so they never overlap).
+ */
+export function timeScale(times: readonly number[], range: [number, number], maxTicks = 8): Scale {
   let lo = Infinity;
   let hi = -Infinity;
   for (const t of times) {
@@ -37,15 +40,15 @@ export function timeScale(times: readonly number[], range: [number, number], mon
   const first = new Date(lo);
   const spanYears = (hi - lo) / (365.25 * DAY);
   if (spanYears >= 2) {
-    const step = Math.max(1, Math.ceil(spanYears / 8));
+    const step = Math.max(1, Math.ceil(spanYears / maxTicks));
     for (let y = first.getUTCFullYear() + 1; ; y += step) {
       const at = Date.UTC(y, 0, 1);
       if (at > hi) break;
       ticks.push({ at, label: String(y) });
     }
   } else {
-    const wanted = (spanYears * 12) / 8;
-    const months = [1, 2, 3, 6].find((n) => n >= wanted) ?? 6;
+    const wanted = (spanYears * 12) / maxTicks;
+    const months = [1, 2, 3, 6, 12].find((n) => n >= wanted) ?? 12;
     let y = first.getUTCFullYear();
     let m = first.getUTCMonth() + 1;
     for (;; m++) {
@@ -55,7 +58,7 @@ export function timeScale(times: readonly number[], range: [number, number], mon
       }
       const at = Date.UTC(y, m, 1);
       if (at > hi) break;
-      if (m % months === 0) ticks.push({ at, label: m === 0 ? String(y) : monthNames ? monthNames(m) : `${y}-${String(m + 1).padStart(2, '0')}` });
+      if (m % months === 0) ticks.push({ at, label: m === 0 ? String(y) : `${y}-${String(m + 1).padStart(2, '0')}` });
     }
   }
   scale.ticks = ticks;

@@ -145,6 +145,7 @@ describe('scales', () => {
     expect(years.ticks.map((t) => t.label)).toEqual(['2020', '2021', '2022', '2023', '2024']);
     const months = timeScale([Date.UTC(2023, 0, 15), Date.UTC(2023, 6, 15)], [0, 500]);
     expect(months.ticks[0].label).toMatch(/^2023-0[2-3]$/);
+    expect(timeScale([Date.UTC(2019, 5, 1), Date.UTC(2024, 5, 1)], [0, 200], 2).ticks.length).toBeLessThanOrEqual(3); // narrow: fewer labels
     const one = timeScale([Date.UTC(2023, 4, 31)], [0, 100]);
     expect(one(Date.UTC(2023, 4, 31))).toBeCloseTo(50, 0);
   });
