@@ -36,7 +36,7 @@ export default defineConfig({
       'clip-selection': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandClipSelection__' },
       'toggle-script': { suggested_key: { default: 'Alt+Shift+T' }, description: '__MSG_commandToggleScript__' },
       // The researcher's side panel (background/side-panel.ts); the sidebar in Firefox.
-      'open-side-panel': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_commandOpenPanel__' },
+      'open-side-panel': { suggested_key: { default: 'Alt+Shift+Y' }, description: '__MSG_commandOpenPanel__' },
     },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; frame-ancestors 'none'",

@@ -169,12 +169,21 @@ export function createPageClips(deps: PageClipsDeps) {
     return true;
   }
 
+  /** Settles when a scheduled re-read is done: a view asking right after a change sees the change. */
+  let refetched: Promise<void> | null = null;
   function scheduleRefetch(): void {
     if (refetchTimer !== null) return;
-    refetchTimer = setTimeout(() => {
-      refetchTimer = null;
-      void fetchClips().then(reanchor);
-    }, REFETCH_DELAY_MS);
+    refetched = new Promise<void>((resolve) => {
+      refetchTimer = setTimeout(() => {
+        refetchTimer = null;
+        void fetchClips()
+          .then(reanchor)
+          .finally(() => {
+            refetched = null;
+            resolve();
+          });
+      }, REFETCH_DELAY_MS);
+    });
   }
 
   // Any change to a clip of this page (from this tab, the popup, the manager, an import) re-anchors.
@@ -340,6 +349,7 @@ export function createPageClips(deps: PageClipsDeps) {
       return save(target, { ...draftForAnnotation(annotated, annotation), note, tags });
     },
     'clips/pageStatus': async (): Promise<PageClipsAnswer> => {
+      if (refetched) await refetched;
       if (!clips) await fetchClips();
       const map = deps.lens()?.annotated()?.map;
       const text = map ? clipText(map).text : null;
