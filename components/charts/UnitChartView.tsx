@@ -91,8 +91,13 @@ export function UnitChartView({ chart, theme, locale, script, width, plotHeight,
         <line x1={box.left} x2={box.width - box.right} y1={box.height - box.bottom} y2={box.height - box.bottom} stroke={theme.muted} stroke-width="1" />
         {layout.paths.map((paths, i) => (
           <g data-testid="chart-series" data-measure={chart.series[i].measure}>
-            {paths.filled ? <path d={paths.filled} fill={seriesColor(theme, i)} fill-opacity="0.85" /> : null}
-            {paths.hollow ? <path d={paths.hollow} fill={theme.background} stroke={seriesColor(theme, i)} stroke-width="1.5" data-testid="chart-approx" /> : null}
+            {paths.filled ? <path d={paths.filled} fill="none" stroke={seriesColor(theme, i)} stroke-opacity="0.85" stroke-width={MARKER_RADIUS * 2} stroke-linecap="round" /> : null}
+            {paths.hollow ? (
+              <g data-testid="chart-approx">
+                <path d={paths.hollow} fill="none" stroke={seriesColor(theme, i)} stroke-width={MARKER_RADIUS * 2} stroke-linecap="round" />
+                <path d={paths.hollow} fill="none" stroke={theme.background} stroke-width={MARKER_RADIUS * 2 - 3} stroke-linecap="round" />
+              </g>
+            ) : null}
           </g>
         ))}
         {hover ? <circle cx={hover.x} cy={hover.y} r={MARKER_RADIUS + 3} fill="none" stroke={theme.text} stroke-width="1.5" /> : null}

@@ -188,95 +188,100 @@ export function Manager({ send, download, initialView = 'table' }: ManagerProps)
         </div>
       )}
 
-      <section class="fzl-manager-filters" aria-label={t('filters')}>
-        <input type="search" placeholder={t('search')} aria-label={t('search')} data-testid="filter-query" value={filters.query} onInput={onValue((value) => setFilter('query', value))} />
-        <select aria-label={t('collection')} data-testid="filter-collection" value={filters.collectionId} onChange={onValue((value) => setFilter('collectionId', value))}>
-          <option value="">{t('allCollections')}</option>
-          {collections.map((c) => (
-            <option value={c.id}>{t('nameWithCount', { name: c.name, count: c.clipCount })}</option>
-          ))}
-        </select>
-        <select aria-label={t('clipType')} data-testid="filter-kind" value={filters.kind} onChange={onValue((value) => setFilter('kind', value))}>
-          <option value="">{t('allTypes')}</option>
-          {(Object.keys(CLIP_KIND_KEYS) as ClipKind[]).map((k) => (
-            <option value={k}>{t(CLIP_KIND_KEYS[k])}</option>
-          ))}
-        </select>
-        <select aria-label={t('kindsAgency')} data-testid="filter-agency" value={filters.agency} onChange={onValue((value) => setFilter('agency', value))}>
-          <option value="">{t('allAgencies')}</option>
-          {options.agencies.map((a) => (
-            <option value={a}>{canonicalForLocale(a, locale)}</option>
-          ))}
-        </select>
-        <select aria-label={t('kindsOperation')} data-testid="filter-operation" value={filters.operation} onChange={onValue((value) => setFilter('operation', value))}>
-          <option value="">{t('allOperations')}</option>
-          {options.operations.map((o) => (
-            <option value={o}>{canonicalForLocale(o, locale)}</option>
-          ))}
-        </select>
-        <select aria-label={t('site')} data-testid="filter-site" value={filters.site} onChange={onValue((value) => setFilter('site', value))}>
-          <option value="">{t('allSites')}</option>
-          {options.sites.map((s) => (
-            <option value={s}>{s}</option>
-          ))}
-        </select>
-        <label>
-          {t('dateFrom')} <input type="date" aria-label={t('dateFromLabel')} data-testid="filter-from" value={filters.from} onInput={onValue((value) => setFilter('from', value))} />
-        </label>
-        <label>
-          {t('dateTo')} <input type="date" aria-label={t('dateToLabel')} data-testid="filter-to" value={filters.to} onInput={onValue((value) => setFilter('to', value))} />
-        </label>
-        <button type="button" onClick={() => setFilters(NO_FILTERS)}>
-          {t('clearFilters')}
-        </button>
-      </section>
+      {/* The charts have filters of their own (agency and operation through the article). */}
+      {view === 'charts' ? null : (
+        <>
+          <section class="fzl-manager-filters" aria-label={t('filters')}>
+            <input type="search" placeholder={t('search')} aria-label={t('search')} data-testid="filter-query" value={filters.query} onInput={onValue((value) => setFilter('query', value))} />
+            <select aria-label={t('collection')} data-testid="filter-collection" value={filters.collectionId} onChange={onValue((value) => setFilter('collectionId', value))}>
+              <option value="">{t('allCollections')}</option>
+              {collections.map((c) => (
+                <option value={c.id}>{t('nameWithCount', { name: c.name, count: c.clipCount })}</option>
+              ))}
+            </select>
+            <select aria-label={t('clipType')} data-testid="filter-kind" value={filters.kind} onChange={onValue((value) => setFilter('kind', value))}>
+              <option value="">{t('allTypes')}</option>
+              {(Object.keys(CLIP_KIND_KEYS) as ClipKind[]).map((k) => (
+                <option value={k}>{t(CLIP_KIND_KEYS[k])}</option>
+              ))}
+            </select>
+            <select aria-label={t('kindsAgency')} data-testid="filter-agency" value={filters.agency} onChange={onValue((value) => setFilter('agency', value))}>
+              <option value="">{t('allAgencies')}</option>
+              {options.agencies.map((a) => (
+                <option value={a}>{canonicalForLocale(a, locale)}</option>
+              ))}
+            </select>
+            <select aria-label={t('kindsOperation')} data-testid="filter-operation" value={filters.operation} onChange={onValue((value) => setFilter('operation', value))}>
+              <option value="">{t('allOperations')}</option>
+              {options.operations.map((o) => (
+                <option value={o}>{canonicalForLocale(o, locale)}</option>
+              ))}
+            </select>
+            <select aria-label={t('site')} data-testid="filter-site" value={filters.site} onChange={onValue((value) => setFilter('site', value))}>
+              <option value="">{t('allSites')}</option>
+              {options.sites.map((s) => (
+                <option value={s}>{s}</option>
+              ))}
+            </select>
+            <label>
+              {t('dateFrom')} <input type="date" aria-label={t('dateFromLabel')} data-testid="filter-from" value={filters.from} onInput={onValue((value) => setFilter('from', value))} />
+            </label>
+            <label>
+              {t('dateTo')} <input type="date" aria-label={t('dateToLabel')} data-testid="filter-to" value={filters.to} onInput={onValue((value) => setFilter('to', value))} />
+            </label>
+            <button type="button" onClick={() => setFilters(NO_FILTERS)}>
+              {t('clearFilters')}
+            </button>
+          </section>
 
-      <section class="fzl-manager-filters" aria-label={t('bulkActions')}>
-        <span data-testid="selected-count">{t('selectedCount', { count: selected.size })}</span>
-        <select aria-label={t('targetCollection')} data-testid="bulk-target" value={target} onChange={onValue(setTarget)}>
-          <option value="">{t('targetCollectionOption')}</option>
-          {collections.map((c) => (
-            <option value={c.id}>{c.name}</option>
-          ))}
-        </select>
-        <button
-          type="button"
-          data-testid="bulk-move"
-          disabled={busy || !selected.size || !target || !filters.collectionId || target === filters.collectionId}
-          title={filters.collectionId ? t('moveTitle') : t('moveNeedsSource')}
-          onClick={() =>
-            void run(t('movedCount', { count: selected.size }), () =>
-              send('collections/moveClips', { clipIds: selectedIds, fromCollectionId: filters.collectionId, toCollectionId: target }),
-            )
-          }
-        >
-          {t('move')}
-        </button>
-        {/* One clip in several collections (as in Zotero): "also add", never a second copy that drifts apart. */}
-        <button
-          type="button"
-          data-testid="bulk-copy"
-          title={t('addToCollectionTitle')}
-          disabled={busy || !selected.size || !target}
-          onClick={() => void run(t('addedToCount', { count: selected.size }), () => send('collections/copyClips', { clipIds: selectedIds, toCollectionId: target }))}
-        >
-          {t('addToCollection')}
-        </button>
-        <button
-          type="button"
-          data-testid="bulk-delete"
-          disabled={busy || !selected.size}
-          onClick={() => {
-            if (!confirm(t('confirmDeleteClips', { count: selected.size }))) return;
-            void run(t('deletedCount', { count: selected.size }), () => send('collections/deleteClips', { clipIds: selectedIds }));
-          }}
-        >
-          {t('delete')}
-        </button>
-        <button type="button" data-testid="bulk-export" disabled={busy || !selected.size} onClick={() => void exportClips({ clipIds: selectedIds })}>
-          {t('exportSelected')}
-        </button>
-      </section>
+          <section class="fzl-manager-filters" aria-label={t('bulkActions')}>
+            <span data-testid="selected-count">{t('selectedCount', { count: selected.size })}</span>
+            <select aria-label={t('targetCollection')} data-testid="bulk-target" value={target} onChange={onValue(setTarget)}>
+              <option value="">{t('targetCollectionOption')}</option>
+              {collections.map((c) => (
+                <option value={c.id}>{c.name}</option>
+              ))}
+            </select>
+            <button
+              type="button"
+              data-testid="bulk-move"
+              disabled={busy || !selected.size || !target || !filters.collectionId || target === filters.collectionId}
+              title={filters.collectionId ? t('moveTitle') : t('moveNeedsSource')}
+              onClick={() =>
+                void run(t('movedCount', { count: selected.size }), () =>
+                  send('collections/moveClips', { clipIds: selectedIds, fromCollectionId: filters.collectionId, toCollectionId: target }),
+                )
+              }
+            >
+              {t('move')}
+            </button>
+            {/* One clip in several collections (as in Zotero): "also add", never a second copy that drifts apart. */}
+            <button
+              type="button"
+              data-testid="bulk-copy"
+              title={t('addToCollectionTitle')}
+              disabled={busy || !selected.size || !target}
+              onClick={() => void run(t('addedToCount', { count: selected.size }), () => send('collections/copyClips', { clipIds: selectedIds, toCollectionId: target }))}
+            >
+              {t('addToCollection')}
+            </button>
+            <button
+              type="button"
+              data-testid="bulk-delete"
+              disabled={busy || !selected.size}
+              onClick={() => {
+                if (!confirm(t('confirmDeleteClips', { count: selected.size }))) return;
+                void run(t('deletedCount', { count: selected.size }), () => send('collections/deleteClips', { clipIds: selectedIds }));
+              }}
+            >
+              {t('delete')}
+            </button>
+            <button type="button" data-testid="bulk-export" disabled={busy || !selected.size} onClick={() => void exportClips({ clipIds: selectedIds })}>
+              {t('exportSelected')}
+            </button>
+          </section>
+        </>
+      )}
 
       <section class="fzl-manager-filters" aria-label={t('exportImport')}>
         <select aria-label={t('exportScope')} data-testid="export-scope" value={exportScope} onChange={onValue(setExportScope)}>

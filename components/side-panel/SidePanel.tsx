@@ -4,6 +4,7 @@ import { pageOf } from '@/lib/collections';
 import { readerScript } from '@/lib/display/reader-script';
 import type { PageState, Result } from '@/lib/messaging';
 import type { CollectionsOverview, PageClipsAnswer, SelectionAnswer } from '@/lib/messaging/messages/collections';
+import type { MessageKey, MessageParams } from '@/lib/i18n';
 import { useI18n } from '../i18n';
 import type { Send } from '../collections/send';
 import { errorText, parseTags } from '../collections/labels';
@@ -35,6 +36,8 @@ export interface SidePanelProps {
 const PAGE_WAIT_MS = 10_000;
 const PAGE_RETRY_MS = 250;
 
+type PanelStatus = { error: boolean; key: MessageKey; params?: MessageParams } | { error: boolean; text: string };
+
 /** The researcher's workbench beside the article: what the page holds, clipping with a note into a chosen collection, this page's clips, a chart. */
 export function SidePanel({ tabs, sendToBackground, sendToTab, watchClips, openCharts }: SidePanelProps) {
   const { t, locale } = useI18n();
@@ -42,7 +45,8 @@ export function SidePanel({ tabs, sendToBackground, sendToTab, watchClips, openC
   const [page, setPage] = useState<Result<PageState> | null>(null);
   const [overview, setOverview] = useState<CollectionsOverview | null>(null);
   const [choice, setChoice] = useState<ClipChoice>({ collectionId: NEW_COLLECTION, newName: '', note: '', tags: '' });
-  const [status, setStatus] = useState<{ error: boolean; text: string } | null>(null);
+  // A catalog key when we wrote the message (it follows a language change), else the text we were given.
+  const [status, setStatus] = useState<PanelStatus | null>(null);
   const [busy, setBusy] = useState(false);
   const [pageClips, setPageClips] = useState<PageClipsAnswer | null>(null);
   const [selection, setSelection] = useState<SelectionAnswer | null>(null);
@@ -135,7 +139,7 @@ export function SidePanel({ tabs, sendToBackground, sendToTab, watchClips, openC
     if (collectionId !== NEW_COLLECTION) return { id: collectionId, name: overview?.collections.find((c) => c.id === collectionId)?.name ?? '' };
     const name = newName.trim();
     if (!name) {
-      setStatus({ error: true, text: t('panelNameNeeded') });
+      setStatus({ error: true, key: 'panelNameNeeded' });
       return null;
     }
     const created = await sendToBackground('collections/create', { name });
@@ -148,7 +152,7 @@ export function SidePanel({ tabs, sendToBackground, sendToTab, watchClips, openC
   };
 
   const afterSave = async (target: { id: string; name: string }, label: string, duplicate: boolean) => {
-    setStatus({ error: false, text: duplicate ? t('panelAlreadyClipped', { name: target.name }) : t('panelSaved', { text: label, name: target.name }) });
+    setStatus(duplicate ? { error: false, key: 'panelAlreadyClipped', params: { name: target.name } } : { error: false, key: 'panelSaved', params: { text: label, name: target.name } });
     setChoice((c) => ({ ...c, note: '', tags: '' }));
     await loadOverview();
     void loadChart(target.id);
@@ -249,7 +253,7 @@ export function SidePanel({ tabs, sendToBackground, sendToTab, watchClips, openC
         )}
       </section>
 
-      {overview ? <ClipForm collections={overview.collections} choice={choice} onChange={setChoice} status={status} /> : null}
+      {overview ? <ClipForm collections={overview.collections} choice={choice} onChange={setChoice} status={status && { error: status.error, text: 'key' in status ? t(status.key, status.params) : status.text }} /> : null}
 
       {lens?.status === 'active' ? (
         <>

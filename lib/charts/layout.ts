@@ -26,10 +26,11 @@ export interface PlotPoint<T> {
   series: number;
 }
 
+/** Marker dots (`M x y h0`), drawn with a round cap `MARKER_RADIUS * 2` wide. */
 export interface SeriesPaths {
-  /** Exact figures: filled circles. */
+  /** Exact figures: filled dots. */
   filled: string;
-  /** Approximate figures (余/多): hollow circles, so "about" shows without hovering. */
+  /** Approximate figures (余/多): hollow dots (a narrower dot in the background colour on top), so "about" shows without hovering. */
   hollow: string;
 }
 
@@ -49,9 +50,13 @@ const round = (v: number) => Math.round(v * 10) / 10;
 /** Room for a date label (2023-05) every 64 units of the time axis. */
 const ticksFor = (box: Box) => Math.max(2, Math.floor((box.width - box.left - box.right) / 64));
 
-/** One circle as path data: two arcs from its left edge (renders like `<circle>`, joins into one path). */
-function circle(x: number, y: number, r: number): string {
-  return `M${round(x - r)} ${round(y)}a${r} ${r} 0 1 0 ${2 * r} 0a${r} ${r} 0 1 0 ${-2 * r} 0`;
+/**
+ * One marker as path data: a zero-length segment that the renderer draws as a dot with a round line cap
+ * of the marker's diameter. Thirteen characters a point instead of a circle's forty: 10,000 figures
+ * parse and paint in a fraction of the time.
+ */
+function dot(x: number, y: number): string {
+  return `M${round(x)} ${round(y)}h0`;
 }
 
 export function layoutUnitChart(chart: UnitChart, box: Box, format: (v: number) => string): UnitChartLayout {
@@ -73,7 +78,7 @@ export function layoutUnitChart(chart: UnitChart, box: Box, format: (v: number) 
       const px = x(figure.time!);
       const py = y(figure.value);
       points.push({ x: px, y: py, item: figure, series: index });
-      (figure.approx ? hollow : filled).push(circle(px, py, MARKER_RADIUS));
+      (figure.approx ? hollow : filled).push(dot(px, py));
     }
     return { filled: filled.join(''), hollow: hollow.join('') };
   });

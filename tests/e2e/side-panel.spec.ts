@@ -228,14 +228,14 @@ describe('charts in the manager', () => {
     expect(await manager.getByTestId('unit-chart').evaluateAll((charts) => charts.map((c) => c.getAttribute('data-unit')).sort())).toEqual(['元', '条']);
     expect(await manager.locator('[data-unit="元"] [data-testid="chart-approx"]').count()).toBe(1);
 
-    // The 条 chart has one point: hover it (the marker is a circle in the series path).
+    // The 条 chart has one point: hover it (the marker is a dot, `M x y h0`, in the series path).
     const chart = manager.locator('[data-unit="条"] svg');
     const point = await chart.evaluate((svg: SVGSVGElement) => {
       const path = svg.querySelector('[data-testid="chart-series"] path')!;
       const [, x, y] = /M([\d.]+) ([\d.]+)/.exec(path.getAttribute('d')!)!;
       const box = svg.getBoundingClientRect();
       const scale = box.width / svg.viewBox.baseVal.width;
-      return { x: box.left + (Number(x) + 3.5) * scale, y: box.top + Number(y) * scale };
+      return { x: box.left + Number(x) * scale, y: box.top + Number(y) * scale };
     });
     await manager.mouse.move(point.x, point.y);
     await expect.poll(() => manager.getByTestId('chart-tooltip').count()).toBe(1);
