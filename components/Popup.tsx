@@ -145,6 +145,13 @@ export function Popup({ tabId, site: tabSite, sendToBackground, sendToTab, setti
         )}
       </section>
 
+      {/* The quick view links to the workbench beside the article, near the top where it is seen. */}
+      {openSidePanel ? (
+        <button type="button" class="fzl-entity fzl-open-panel" data-testid="open-side-panel" onClick={openSidePanel}>
+          {t('popupOpenPanel')}
+        </button>
+      ) : null}
+
       {state && state.script.source !== 'none' ? (
         <ScriptSwitcher
           state={state.script}
@@ -210,12 +217,6 @@ export function Popup({ tabId, site: tabSite, sendToBackground, sendToTab, setti
             </label>
           ) : null}
         </section>
-      ) : null}
-
-      {openSidePanel ? (
-        <button type="button" class="fzl-entity fzl-open-panel" data-testid="open-side-panel" onClick={openSidePanel}>
-          {t('popupOpenPanel')}
-        </button>
       ) : null}
 
       <footer class="fzl-muted fzl-footer">
