@@ -18,6 +18,9 @@ export default defineConfig({
     // WXT takes the toolbar tooltip from popup.html's <title>, which cannot hold a __MSG_…__ key.
     'build:manifestGenerated': (_wxt, manifest) => {
       if (manifest.action) manifest.action.default_title = '__MSG_actionTitle__';
+      // Firefox's sidebar title, likewise from sidepanel.html's <title> otherwise.
+      const sidebar = (manifest as { sidebar_action?: { default_title?: string } }).sidebar_action;
+      if (sidebar) sidebar.default_title = '__MSG_panelTitle__';
     },
   },
   manifest: ({ browser }) => ({
@@ -32,6 +35,8 @@ export default defineConfig({
     commands: {
       'clip-selection': { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandClipSelection__' },
       'toggle-script': { suggested_key: { default: 'Alt+Shift+T' }, description: '__MSG_commandToggleScript__' },
+      // The researcher's side panel (background/side-panel.ts); the sidebar in Firefox.
+      'open-side-panel': { suggested_key: { default: 'Alt+Shift+Y' }, description: '__MSG_commandOpenPanel__' },
     },
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; frame-ancestors 'none'",

@@ -7,7 +7,10 @@
  * - search latency per keystroke in the popup: input event → results rendered for that query;
  *   and the worker's search alone (message round trip from an extension page);
  * - manager: from navigation to the table rendered with all 10,000 clips loaded;
- * - export of all clips, each format (message round trip, text included).
+ * - export of all clips, each format (message round trip, text included);
+ * - side panel first render beside a seed article (cold and warm worker), as the popup's;
+ * - charts: 10,000 clipped figures rendered in the manager (click on the view → painted), and a
+ *   filter change re-rendered (change → painted).
  * The clips are written straight into storage through the service worker (not clipped one by one),
  * in the v2 layout, then loaded once (which migrates them to v3, as an update of the extension would).
  *
@@ -21,6 +24,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import type { Clip, Collection } from '../lib/collections';
 import { launchExtension, tabIdOf } from '../scripts/lib/extension-browser';
+import { activeLens } from '../scripts/lib/page-state';
 
 const runs = Number(process.argv[2] ?? 5);
 const CLIPS = 10_000;
@@ -89,6 +93,63 @@ function makeData(): { index: unknown; clips: Record<string, Clip> } {
     clips[`clip:${clip.id}`] = clip;
   }
   return { index: { schemaVersion: 2, collections, lastUsedCollectionId: collections[0].id }, clips };
+}
+
+const FIGURES = 10_000;
+const FIGURE_MENTIONS = 700;
+
+/** 10,000 statistic clips over 500 articles, with 700 agency and operation clips of the same articles. */
+function makeFigures(): { index: unknown; clips: Record<string, Clip> } {
+  const { index } = makeData();
+  const collections = (index as { collections: Collection[] }).collections;
+  const UNITS = ['起', '元', '人', '个'];
+  const MEASURES = ['破案', '涉案金额', '抓获', '拦截资金', '封堵网址', '止付'];
+  const AGENCIES = ['公安部', '最高人民法院', '最高人民检察院', '工业和信息化部', '中国人民银行', '国家反诈中心', '北京市公安局', '浙江省公安厅', '深圳市公安局'];
+  const OPERATIONS = ['断卡行动', '云剑行动', '断流行动', '斩链战役', '清源战役', '拔钉行动'];
+  const start = Date.parse('2019-01-01T00:00:00Z');
+  const clips: Record<string, Clip> = {};
+  const base = (i: number, article: number, kind: Clip['kind'], text: string): Clip => {
+    const site = SITES[article % SITES.length];
+    const day = new Date(start + (article % 500) * 4 * 86_400_000).toISOString().slice(0, 10);
+    const at = new Date(start + i * 60_000).toISOString();
+    return {
+      id: uuid(2_000_000 + i),
+      collectionIds: [collections[article % COLLECTIONS].id],
+      kind,
+      text,
+      note: '',
+      tags: [],
+      target: {
+        url: `https://www.${site}/article/${article}.html`,
+        title: `打击治理电信网络诈骗犯罪工作成效（第 ${article} 篇）`,
+        site,
+        publishedAt: day,
+        script: 'zh-Hans',
+        selector: [
+          { type: 'TextQuoteSelector', exact: text, prefix: '全年共', suffix: '，有力维护了人民群众财产安全' },
+          { type: 'TextPositionSelector', start: 100, end: 100 + text.length },
+        ],
+      },
+      createdAt: at,
+      updatedAt: at,
+    };
+  };
+  for (let i = 0; i < FIGURES; i++) {
+    const article = i % 500;
+    const value = 100 + ((i * 7919) % 1_000_000) * (i % 4 === 1 ? 10_000 : 1);
+    const clip = base(i, article, 'statistic', `${value}${UNITS[i % 4]}`);
+    Object.assign(clip, { value, unit: UNITS[i % 4], approx: i % 7 === 0, measure: MEASURES[i % MEASURES.length] });
+    clips[`clip:${clip.id}`] = clip;
+  }
+  for (let j = 0; j < FIGURE_MENTIONS; j++) {
+    const article = j % 500;
+    const operation = j % 2 === 1;
+    const name = operation ? OPERATIONS[j % OPERATIONS.length] : AGENCIES[j % AGENCIES.length];
+    const clip = base(FIGURES + j, article, operation ? 'operation' : 'agency', name);
+    clip.canonical = name;
+    clips[`clip:${clip.id}`] = clip;
+  }
+  return { index, clips };
 }
 
 /**
@@ -241,6 +302,49 @@ try {
     { what: `a page's ${onPage} clips, warm worker (message round trip)`, value: ms(warmPage.ms), goal: '(reported)', ok: null },
   );
 
+  // Side panel beside a seed article (the page's own clips: none of the 10,000): from navigation to the
+  // article's groups and statistics with the collection chooser on screen; cold and warm worker, as the popup.
+  const article = await session.context.newPage();
+  await article.goto(session.fixtureUrl('pages/seeds/002_cd855594ea86f9d9.html'));
+  await activeLens(session, article);
+  const articleTab = await tabIdOf(session, article);
+  const openPanel = async (waitForChart = false) => {
+    const panel = await session.context.newPage();
+    await panel.setViewportSize({ width: 360, height: 900 });
+    await watchFor(panel, '[data-testid="panel-clip-form"] ~ [data-testid="panel-entries"] [data-testid="panel-statistic"]');
+    await panel.goto(`chrome-extension://${session.extensionId}/sidepanel.html?tab=${articleTab}`);
+    const at = await seenAt(panel);
+    let chartAt: number | null = null;
+    if (waitForChart) {
+      await panel.waitForSelector('[data-testid="panel-charts"] [data-testid="unit-chart"]', { timeout: 30_000 });
+      chartAt = await panel.evaluate(() => performance.now());
+    }
+    return { panel, at, chartAt };
+  };
+  const panelCold: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    await stopWorker();
+    const { panel, at } = await openPanel();
+    panelCold.push(at);
+    if (!(await workerIsFresh())) throw new Error('the side panel did not talk to a freshly started worker');
+    await panel.close();
+  }
+  await ask('collections/clips', { query: '断卡', limit: 1 });
+  const panelWarm: number[] = [];
+  const panelChart: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const { panel, at, chartAt } = await openPanel(true);
+    panelWarm.push(at);
+    panelChart.push(chartAt!);
+    await panel.close();
+  }
+  await article.close();
+  results.push(
+    { what: `side panel first render, cold worker (median of ${runs}; all: ${panelCold.map((t) => t.toFixed(0)).join(' ')})`, value: ms(median(panelCold)), goal: '< 200 ms', ok: median(panelCold) < 200 },
+    { what: `side panel first render, warm worker (median of ${runs})`, value: ms(median(panelWarm)), goal: '< 200 ms', ok: median(panelWarm) < 200 },
+    { what: `side panel compact chart of a 1,000-clip collection on screen (from navigation, median of ${runs})`, value: ms(median(panelChart)), goal: '(reported)', ok: null },
+  );
+
   const manager = await session.context.newPage();
   await manager.goto(`chrome-extension://${session.extensionId}/collections.html`);
   const searchTimes = await manager.evaluate(async () => {
@@ -284,6 +388,74 @@ try {
     const m = median(times.map((t) => t.ms));
     results.push({ what: `export all (${format}, ${(times[0].chars / 1e6).toFixed(1)} M chars)`, value: ms(m), goal: '< 1 s', ok: m < 1000 });
   }
+
+  // Charts: 10,000 clipped figures (4 units, 6 measures, every 7th approximate, 2019–2024) and the
+  // agencies and operations of their articles, written straight into storage (the v2 layout again).
+  const figures = makeFigures();
+  await session.worker.evaluate(async ({ index, clips }) => {
+    await chrome.storage.local.clear();
+    await chrome.storage.local.set({ 'collections:index': index, ...clips });
+  }, figures);
+  await ask('collections/clips', { query: '破案', limit: 1 });
+  const chartTimes: number[] = [];
+  const filterTimes: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 1000, height: 900 });
+    await watchFor(page, '[data-testid="manager-summary"]', `${FIGURES + FIGURE_MENTIONS} 条摘录`);
+    await page.goto(`chrome-extension://${session.extensionId}/collections.html`);
+    await seenAt(page);
+    // Click → charts in the DOM → the frame after: chart data, series, layout, render and paint.
+    chartTimes.push(
+      await page.evaluate(async () => {
+        const t0 = performance.now();
+        (document.querySelector('[data-testid="view-charts"]') as HTMLButtonElement).click();
+        await new Promise<void>((resolve) => {
+          const done = () => document.querySelectorAll('[data-testid="unit-chart"] path').length > 0 && document.querySelector('[data-testid="timeline-chart"]');
+          if (done()) return resolve();
+          const observer = new MutationObserver(() => done() && (observer.disconnect(), resolve()));
+          observer.observe(document.body, { childList: true, subtree: true });
+        });
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        return performance.now() - t0;
+      }),
+    );
+    const plotted = await page.evaluate(() =>
+      // Hollow (approximate) dots are drawn twice: count each figure once.
+      [...document.querySelectorAll('[data-testid="unit-chart"] [data-testid="chart-series"] > path, [data-testid="unit-chart"] [data-testid="chart-approx"] > path:first-child')].reduce((n, p) => n + (p.getAttribute('d')!.match(/M/g)?.length ?? 0), 0),
+    );
+    if (plotted !== FIGURES) throw new Error(`the charts plot ${plotted} figures, expected ${FIGURES}`);
+    // Filter changes: a site, an agency, a collection, all again; each until the summary line changed and a frame painted.
+    filterTimes.push(
+      ...(await page.evaluate(async () => {
+        const times: number[] = [];
+        const summary = document.querySelector('[data-testid="chart-summary"]')!;
+        for (const [id, pick] of [['chart-filter-site', 1], ['chart-filter-agency', 2], ['chart-filter-collection', 3], ['chart-filter-site', 0], ['chart-filter-agency', 0], ['chart-filter-collection', 0]] as const) {
+          const select = document.querySelector(`[data-testid="${id}"]`) as HTMLSelectElement;
+          const before = summary.textContent;
+          const t0 = performance.now();
+          select.value = select.options[pick].value;
+          select.dispatchEvent(new Event('change', { bubbles: true }));
+          const changed = await new Promise<boolean>((resolve) => {
+            if (summary.textContent !== before) return resolve(true);
+            const observer = new MutationObserver(() => summary.textContent !== before && (observer.disconnect(), resolve(true)));
+            observer.observe(summary, { childList: true, subtree: true, characterData: true });
+            setTimeout(() => (observer.disconnect(), resolve(false)), 2000);
+          });
+          if (!changed) throw new Error(`${id}: the charts did not change`);
+          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+          times.push(performance.now() - t0);
+        }
+        return times;
+      })),
+    );
+    await page.close();
+  }
+  results.push(
+    { what: `charts: 10,000 figures rendered (click → painted, median of ${runs}; all: ${chartTimes.map((t) => t.toFixed(0)).join(' ')})`, value: ms(median(chartTimes)), goal: '< 100 ms', ok: median(chartTimes) < 100 },
+    { what: `charts: filter change re-render (median of ${filterTimes.length})`, value: ms(median(filterTimes)), goal: '< 50 ms', ok: median(filterTimes) < 50 },
+    { what: `charts: filter change re-render (slowest)`, value: ms(max(filterTimes)), goal: '(reported)', ok: null },
+  );
 } finally {
   await session.close();
 }

@@ -11,16 +11,8 @@ import { CollectionsPanel } from './collections/CollectionsPanel';
 import { readerScript } from '@/lib/display/reader-script';
 import { useI18n } from './i18n';
 import { onChecked } from './control-events';
+import { NO_ARTICLE_KEYS } from './no-article';
 
-/** Why no article, in the reader's language (the extractor's English reason stays as a tooltip). */
-const NO_ARTICLE_KEYS = {
-  'no-body': 'noArticleNoBody',
-  'no-prose': 'noArticleNoProse',
-  'too-little-prose': 'noArticleTooLittleProse',
-  'link-list': 'noArticleLinkList',
-  'not-chinese': 'noArticleNotChinese',
-  unreadable: 'noArticleUnreadable',
-} as const;
 
 export type Send = <N extends MessageName>(name: N, request: RequestOf<N>) => Promise<Result<ResponseOf<N>>>;
 
@@ -40,11 +32,13 @@ export interface PopupProps {
   /** The tab's URL when the browser shows it to us. */
   tabUrl?: string | null;
   requestOrigins?: (origins: string[]) => Promise<boolean>;
+  /** Opens the researcher's side panel (the popup stays the quick view). */
+  openSidePanel?: () => void;
 }
 
 type View = 'summary' | 'statistics' | 'collections';
 
-export function Popup({ tabId, site: tabSite, sendToBackground, sendToTab, settings, copyText, tabUrl = null, requestOrigins }: PopupProps) {
+export function Popup({ tabId, site: tabSite, sendToBackground, sendToTab, settings, copyText, tabUrl = null, requestOrigins, openSidePanel }: PopupProps) {
   const [page, setPage] = useState<Result<PageState> | null>(null);
   const [background, setBackground] = useState<{ version: string } | { error: string } | null>(null);
   const [prefs, setPrefs] = useState<Settings | null>(null);
@@ -150,6 +144,13 @@ export function Popup({ tabId, site: tabSite, sendToBackground, sendToTab, setti
           </div>
         )}
       </section>
+
+      {/* The quick view links to the workbench beside the article, near the top where it is seen. */}
+      {openSidePanel ? (
+        <button type="button" class="fzl-entity fzl-open-panel" data-testid="open-side-panel" onClick={openSidePanel}>
+          {t('popupOpenPanel')}
+        </button>
+      ) : null}
 
       {state && state.script.source !== 'none' ? (
         <ScriptSwitcher

@@ -7,13 +7,19 @@ import { useI18n } from '../i18n';
 import { canonicalForLocale, CLIP_KIND_KEYS, clipCanonical, clipDate, errorText } from './labels';
 import type { Send } from './send';
 import './collections.css';
+import { chartDataOf } from '@/lib/charts';
+import { ChartsView } from '../charts/ChartsView';
 import { onChecked, onValue } from '../control-events';
 
 export interface ManagerProps {
   send: Send;
   /** Saves a file (a Blob URL and `<a download>` in the page). */
-  download: (text: string, filename: string, mimeType: string) => void;
+  download: (content: string | Blob, filename: string, mimeType: string) => void;
+  /** The view to start with (`collections.html#charts` opens the charts). */
+  initialView?: ManagerView;
 }
+
+export type ManagerView = 'table' | 'statistics' | 'charts';
 
 export const EXPORT_FORMAT_KEYS: Record<ExportFormat, MessageKey> = {
   json: 'formatJson',
@@ -66,14 +72,14 @@ function compare(key: SortKey, a: Clip, b: Clip): number {
 }
 
 /** The full-page manager: every clip in a table with filters, sorting, bulk actions, statistics, export and import. */
-export function Manager({ send, download }: ManagerProps) {
+export function Manager({ send, download, initialView = 'table' }: ManagerProps) {
   const { t, locale } = useI18n();
   const [overview, setOverview] = useState<CollectionsOverview | null>(null);
   const [clips, setClips] = useState<Clip[] | null>(null);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [sort, setSort] = useState<{ key: SortKey; descending: boolean }>({ key: 'created', descending: true });
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [view, setView] = useState<'table' | 'statistics'>('table');
+  const [view, setView] = useState<ManagerView>(initialView);
   const [shown, setShown] = useState(ROWS_PER_PAGE);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const [report, setReport] = useState<ImportAnswer | null>(null);
@@ -120,6 +126,8 @@ export function Manager({ send, download }: ManagerProps) {
   }, [clips, filters, sort]);
 
   const statistics = useMemo(() => visible.filter((c) => c.kind === 'statistic'), [visible]);
+  // The charts have their own filters (by agency and operation through the article, lib/charts/filters.ts).
+  const chartData = useMemo(() => (clips && view === 'charts' ? chartDataOf(clips) : null), [clips, view === 'charts']);
   const collections = overview?.collections ?? [];
   const nameOf = (id: string) => collections.find((c) => c.id === id)?.name ?? id;
   const setFilter = (key: keyof Filters, value: string) => {
@@ -187,95 +195,100 @@ export function Manager({ send, download }: ManagerProps) {
         </div>
       )}
 
-      <section class="fzl-manager-filters" aria-label={t('filters')}>
-        <input type="search" placeholder={t('search')} aria-label={t('search')} data-testid="filter-query" value={filters.query} onInput={onValue((value) => setFilter('query', value))} />
-        <select aria-label={t('collection')} data-testid="filter-collection" value={filters.collectionId} onChange={onValue((value) => setFilter('collectionId', value))}>
-          <option value="">{t('allCollections')}</option>
-          {collections.map((c) => (
-            <option value={c.id}>{t('nameWithCount', { name: c.name, count: c.clipCount })}</option>
-          ))}
-        </select>
-        <select aria-label={t('clipType')} data-testid="filter-kind" value={filters.kind} onChange={onValue((value) => setFilter('kind', value))}>
-          <option value="">{t('allTypes')}</option>
-          {(Object.keys(CLIP_KIND_KEYS) as ClipKind[]).map((k) => (
-            <option value={k}>{t(CLIP_KIND_KEYS[k])}</option>
-          ))}
-        </select>
-        <select aria-label={t('kindsAgency')} data-testid="filter-agency" value={filters.agency} onChange={onValue((value) => setFilter('agency', value))}>
-          <option value="">{t('allAgencies')}</option>
-          {options.agencies.map((a) => (
-            <option value={a}>{canonicalForLocale(a, locale)}</option>
-          ))}
-        </select>
-        <select aria-label={t('kindsOperation')} data-testid="filter-operation" value={filters.operation} onChange={onValue((value) => setFilter('operation', value))}>
-          <option value="">{t('allOperations')}</option>
-          {options.operations.map((o) => (
-            <option value={o}>{canonicalForLocale(o, locale)}</option>
-          ))}
-        </select>
-        <select aria-label={t('site')} data-testid="filter-site" value={filters.site} onChange={onValue((value) => setFilter('site', value))}>
-          <option value="">{t('allSites')}</option>
-          {options.sites.map((s) => (
-            <option value={s}>{s}</option>
-          ))}
-        </select>
-        <label>
-          {t('dateFrom')} <input type="date" aria-label={t('dateFromLabel')} data-testid="filter-from" value={filters.from} onInput={onValue((value) => setFilter('from', value))} />
-        </label>
-        <label>
-          {t('dateTo')} <input type="date" aria-label={t('dateToLabel')} data-testid="filter-to" value={filters.to} onInput={onValue((value) => setFilter('to', value))} />
-        </label>
-        <button type="button" onClick={() => setFilters(NO_FILTERS)}>
-          {t('clearFilters')}
-        </button>
-      </section>
+      {/* The charts have filters of their own (agency and operation through the article). */}
+      {view === 'charts' ? null : (
+        <>
+          <section class="fzl-manager-filters" aria-label={t('filters')}>
+            <input type="search" placeholder={t('search')} aria-label={t('search')} data-testid="filter-query" value={filters.query} onInput={onValue((value) => setFilter('query', value))} />
+            <select aria-label={t('collection')} data-testid="filter-collection" value={filters.collectionId} onChange={onValue((value) => setFilter('collectionId', value))}>
+              <option value="">{t('allCollections')}</option>
+              {collections.map((c) => (
+                <option value={c.id}>{t('nameWithCount', { name: c.name, count: c.clipCount })}</option>
+              ))}
+            </select>
+            <select aria-label={t('clipType')} data-testid="filter-kind" value={filters.kind} onChange={onValue((value) => setFilter('kind', value))}>
+              <option value="">{t('allTypes')}</option>
+              {(Object.keys(CLIP_KIND_KEYS) as ClipKind[]).map((k) => (
+                <option value={k}>{t(CLIP_KIND_KEYS[k])}</option>
+              ))}
+            </select>
+            <select aria-label={t('kindsAgency')} data-testid="filter-agency" value={filters.agency} onChange={onValue((value) => setFilter('agency', value))}>
+              <option value="">{t('allAgencies')}</option>
+              {options.agencies.map((a) => (
+                <option value={a}>{canonicalForLocale(a, locale)}</option>
+              ))}
+            </select>
+            <select aria-label={t('kindsOperation')} data-testid="filter-operation" value={filters.operation} onChange={onValue((value) => setFilter('operation', value))}>
+              <option value="">{t('allOperations')}</option>
+              {options.operations.map((o) => (
+                <option value={o}>{canonicalForLocale(o, locale)}</option>
+              ))}
+            </select>
+            <select aria-label={t('site')} data-testid="filter-site" value={filters.site} onChange={onValue((value) => setFilter('site', value))}>
+              <option value="">{t('allSites')}</option>
+              {options.sites.map((s) => (
+                <option value={s}>{s}</option>
+              ))}
+            </select>
+            <label>
+              {t('dateFrom')} <input type="date" aria-label={t('dateFromLabel')} data-testid="filter-from" value={filters.from} onInput={onValue((value) => setFilter('from', value))} />
+            </label>
+            <label>
+              {t('dateTo')} <input type="date" aria-label={t('dateToLabel')} data-testid="filter-to" value={filters.to} onInput={onValue((value) => setFilter('to', value))} />
+            </label>
+            <button type="button" onClick={() => setFilters(NO_FILTERS)}>
+              {t('clearFilters')}
+            </button>
+          </section>
 
-      <section class="fzl-manager-filters" aria-label={t('bulkActions')}>
-        <span data-testid="selected-count">{t('selectedCount', { count: selected.size })}</span>
-        <select aria-label={t('targetCollection')} data-testid="bulk-target" value={target} onChange={onValue(setTarget)}>
-          <option value="">{t('targetCollectionOption')}</option>
-          {collections.map((c) => (
-            <option value={c.id}>{c.name}</option>
-          ))}
-        </select>
-        <button
-          type="button"
-          data-testid="bulk-move"
-          disabled={busy || !selected.size || !target || !filters.collectionId || target === filters.collectionId}
-          title={filters.collectionId ? t('moveTitle') : t('moveNeedsSource')}
-          onClick={() =>
-            void run(t('movedCount', { count: selected.size }), () =>
-              send('collections/moveClips', { clipIds: selectedIds, fromCollectionId: filters.collectionId, toCollectionId: target }),
-            )
-          }
-        >
-          {t('move')}
-        </button>
-        {/* One clip in several collections (as in Zotero): "also add", never a second copy that drifts apart. */}
-        <button
-          type="button"
-          data-testid="bulk-copy"
-          title={t('addToCollectionTitle')}
-          disabled={busy || !selected.size || !target}
-          onClick={() => void run(t('addedToCount', { count: selected.size }), () => send('collections/copyClips', { clipIds: selectedIds, toCollectionId: target }))}
-        >
-          {t('addToCollection')}
-        </button>
-        <button
-          type="button"
-          data-testid="bulk-delete"
-          disabled={busy || !selected.size}
-          onClick={() => {
-            if (!confirm(t('confirmDeleteClips', { count: selected.size }))) return;
-            void run(t('deletedCount', { count: selected.size }), () => send('collections/deleteClips', { clipIds: selectedIds }));
-          }}
-        >
-          {t('delete')}
-        </button>
-        <button type="button" data-testid="bulk-export" disabled={busy || !selected.size} onClick={() => void exportClips({ clipIds: selectedIds })}>
-          {t('exportSelected')}
-        </button>
-      </section>
+          <section class="fzl-manager-filters" aria-label={t('bulkActions')}>
+            <span data-testid="selected-count">{t('selectedCount', { count: selected.size })}</span>
+            <select aria-label={t('targetCollection')} data-testid="bulk-target" value={target} onChange={onValue(setTarget)}>
+              <option value="">{t('targetCollectionOption')}</option>
+              {collections.map((c) => (
+                <option value={c.id}>{c.name}</option>
+              ))}
+            </select>
+            <button
+              type="button"
+              data-testid="bulk-move"
+              disabled={busy || !selected.size || !target || !filters.collectionId || target === filters.collectionId}
+              title={filters.collectionId ? t('moveTitle') : t('moveNeedsSource')}
+              onClick={() =>
+                void run(t('movedCount', { count: selected.size }), () =>
+                  send('collections/moveClips', { clipIds: selectedIds, fromCollectionId: filters.collectionId, toCollectionId: target }),
+                )
+              }
+            >
+              {t('move')}
+            </button>
+            {/* One clip in several collections (as in Zotero): "also add", never a second copy that drifts apart. */}
+            <button
+              type="button"
+              data-testid="bulk-copy"
+              title={t('addToCollectionTitle')}
+              disabled={busy || !selected.size || !target}
+              onClick={() => void run(t('addedToCount', { count: selected.size }), () => send('collections/copyClips', { clipIds: selectedIds, toCollectionId: target }))}
+            >
+              {t('addToCollection')}
+            </button>
+            <button
+              type="button"
+              data-testid="bulk-delete"
+              disabled={busy || !selected.size}
+              onClick={() => {
+                if (!confirm(t('confirmDeleteClips', { count: selected.size }))) return;
+                void run(t('deletedCount', { count: selected.size }), () => send('collections/deleteClips', { clipIds: selectedIds }));
+              }}
+            >
+              {t('delete')}
+            </button>
+            <button type="button" data-testid="bulk-export" disabled={busy || !selected.size} onClick={() => void exportClips({ clipIds: selectedIds })}>
+              {t('exportSelected')}
+            </button>
+          </section>
+        </>
+      )}
 
       <section class="fzl-manager-filters" aria-label={t('exportImport')}>
         <select aria-label={t('exportScope')} data-testid="export-scope" value={exportScope} onChange={onValue(setExportScope)}>
@@ -322,9 +335,16 @@ export function Manager({ send, download }: ManagerProps) {
         <button type="button" aria-pressed={view === 'statistics'} data-testid="view-statistics" onClick={() => setView('statistics')}>
           {t('viewStatistics', { count: statistics.length })}
         </button>
+        <button type="button" aria-pressed={view === 'charts'} data-testid="view-charts" onClick={() => setView('charts')}>
+          {t('viewCharts')}
+        </button>
       </nav>
 
-      {view === 'table' ? (
+      {view === 'charts' ? (
+        chartData ? <ChartsView data={chartData} collections={collections} onOpen={(clipId) => void send('collections/openClip', { clipId })} download={download} /> : null
+      ) : null}
+
+      {view === 'charts' ? null : view === 'table' ? (
         <table class="fzl-table" data-testid="manager-table">
           <thead>
             <tr>
@@ -419,7 +439,7 @@ export function Manager({ send, download }: ManagerProps) {
           </tbody>
         </table>
       )}
-      {(view === 'table' ? visible.length : statistics.length) > shown ? (
+      {view !== 'charts' && (view === 'table' ? visible.length : statistics.length) > shown ? (
         <button type="button" data-testid="show-more" onClick={() => setShown((n) => n + ROWS_PER_PAGE * 5)}>
           {t('showMore', { count: view === 'table' ? visible.length : statistics.length })}
         </button>

@@ -116,7 +116,8 @@ async function peeked<T>(answer: Promise<T | null>): Promise<T | null> {
   return value;
 }
 
-async function state(): Promise<CollectionsState> {
+/** The whole state, loaded once and kept (other features' handlers read it too: charts). */
+export async function state(): Promise<CollectionsState> {
   const read = await store().read();
   if (!read.ok) refuse(read.error);
   if (warmed === null) {
@@ -213,7 +214,7 @@ export const CLIP_MENU_ID = 'fzl-clip-selection';
 export const CLIP_COMMAND = 'clip-selection';
 
 /** The interface language: the reader's choice in options, else the browser's languages. */
-function menuLocale(settings: Settings | null): Locale {
+export function menuLocale(settings: Settings | null): Locale {
   const languages = [...(navigator.languages ?? []), navigator.language, browser.i18n.getUILanguage()].filter(Boolean);
   return resolveLocale(settings?.uiLanguage ?? 'auto', languages);
 }
@@ -226,7 +227,8 @@ export function registerClipEntryPoints(): void {
       .catch(() => null)
       .then(async (settings) => {
         menuLanguage = menuLocale(settings);
-        await browser.contextMenus.removeAll();
+        // Only our own item: other features add theirs on install too (removeAll would race them).
+        await browser.contextMenus.remove(CLIP_MENU_ID).catch(() => {});
         browser.contextMenus.create({
           id: CLIP_MENU_ID,
           title: createTranslator(menuLanguage)('menuClipSelection'),

@@ -4,6 +4,8 @@ import { pingHandlers } from './ping';
 import { convertHandlers, registerScriptCommand } from './convert';
 import { registerUserSites, sitesHandlers } from './sites';
 import { collectionsHandlers, registerClipEntryPoints, reloadOnForeignWrites } from './collections';
+import { chartsHandlers } from './charts';
+import { registerSidePanelEntryPoints } from './side-panel';
 
 // Thin adapter: the router (lib/messaging) checks sender and request and dispatches to the
 // handlers of each feature (one file each, beside this one).
@@ -13,10 +15,12 @@ export default defineBackground(() => {
     ...collectionsHandlers(),
     ...convertHandlers(),
     ...sitesHandlers(),
+    ...chartsHandlers(),
   };
   registerScriptCommand();
   registerUserSites();
   registerClipEntryPoints();
+  registerSidePanelEntryPoints();
   reloadOnForeignWrites();
   const router = createRouter('background', handlers, {
     extensionId: browser.runtime.id,

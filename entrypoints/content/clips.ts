@@ -11,7 +11,7 @@ import { anchor, describe, LIMITS, type AnchorMethod, type Clip, type ClipDraft,
 import type { AnnotatedText, PageAnnotation } from '@/lib/highlight/page-annotations';
 import { piecesOf, type TextMap } from '@/lib/highlight/text-map';
 import { MessageError, type createMessenger, type Handlers, type Result } from '@/lib/messaging';
-import type { ClipSelectionAnswer, PageClipsAnswer } from '@/lib/messaging/messages/collections';
+import type { ClipSelectionAnswer, PageClipsAnswer, SelectionAnswer } from '@/lib/messaging/messages/collections';
 import type { Lens } from '@/lib/page/lens';
 import { siteOf } from '@/lib/sites/news-sites';
 import { uiText } from './ui';
@@ -169,12 +169,21 @@ export function createPageClips(deps: PageClipsDeps) {
     return true;
   }
 
+  /** Settles when a scheduled re-read is done: a view asking right after a change sees the change. */
+  let refetched: Promise<void> | null = null;
   function scheduleRefetch(): void {
     if (refetchTimer !== null) return;
-    refetchTimer = setTimeout(() => {
-      refetchTimer = null;
-      void fetchClips().then(reanchor);
-    }, REFETCH_DELAY_MS);
+    refetched = new Promise<void>((resolve) => {
+      refetchTimer = setTimeout(() => {
+        refetchTimer = null;
+        void fetchClips()
+          .then(reanchor)
+          .finally(() => {
+            refetched = null;
+            resolve();
+          });
+      }, REFETCH_DELAY_MS);
+    });
   }
 
   // Any change to a clip of this page (from this tab, the popup, the manager, an import) re-anchors.
@@ -295,26 +304,39 @@ export function createPageClips(deps: PageClipsDeps) {
     return annotated;
   }
 
-  function clipSelection(): ClipSelectionAnswer {
-    const annotated = deps.lens()?.annotated();
-    if (!annotated) return { status: 'refused', reason: uiText('clipNoArticle') };
+  /** The selection as offsets of the article text, or why it cannot be clipped. */
+  function selectedDraft(annotated: AnnotatedText | null): { draft: ClipDraft } | { refused: string } {
+    if (!annotated) return { refused: uiText('clipNoArticle') };
     const selection = win.getSelection();
-    if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return { status: 'refused', reason: uiText('clipNoSelection') };
+    if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return { refused: uiText('clipNoSelection') };
     const offsets = rangeToOffsets(annotated.map, selection.getRangeAt(0));
-    if (!offsets) return { status: 'refused', reason: uiText('clipOutsideArticle') };
-    let draft: ClipDraft;
+    if (!offsets) return { refused: uiText('clipOutsideArticle') };
     try {
-      draft = draftFor(annotated, offsets.start, offsets.end, { kind: 'selection' });
+      return { draft: draftFor(annotated, offsets.start, offsets.end, { kind: 'selection' }) };
     } catch (error) {
-      return { status: 'refused', reason: error instanceof Error ? error.message : String(error) };
+      return { refused: error instanceof Error ? error.message : String(error) };
     }
-    pick(draft).catch(() => {}); // the picker shows its own errors; a cancel is not one
+  }
+
+  /** Into `choice.collectionId` at once (the side panel chose it), else through the page's picker. */
+  async function clipSelection(choice: { collectionId?: string; note?: string; tags?: string[] }): Promise<ClipSelectionAnswer> {
+    const selected = selectedDraft(deps.lens()?.annotated() ?? null);
+    if ('refused' in selected) return { status: 'refused', reason: selected.refused };
+    if (choice.collectionId !== undefined) {
+      const added = await save(choice.collectionId, { ...selected.draft, note: choice.note ?? '', tags: choice.tags ?? [] });
+      return { status: 'saved', ...added };
+    }
+    pick(selected.draft).catch(() => {}); // the picker shows its own errors; a cancel is not one
     return { status: 'picker' };
   }
 
   const handlers: Handlers<'content'> = {
-    'clips/clipSelection': () => clipSelection(),
-    'clips/clipAnnotation': async ({ index, collectionId }) => {
+    'clips/clipSelection': (choice) => clipSelection(choice),
+    'clips/selection': (): SelectionAnswer => {
+      const selected = selectedDraft(deps.lens()?.annotated() ?? null);
+      return 'refused' in selected ? { status: 'refused', reason: selected.refused } : { status: 'selected', text: selected.draft.text };
+    },
+    'clips/clipAnnotation': async ({ index, collectionId, note = '', tags = [] }) => {
       const annotated = active();
       const annotation = annotated.annotations.find((a) => a.index === index);
       if (!annotation) throw new MessageError('not-found', `no highlight ${index} on this page`);
@@ -324,9 +346,10 @@ export function createPageClips(deps: PageClipsDeps) {
         if (!last) throw new MessageError('invalid', 'no collection chosen yet');
         target = last;
       }
-      return save(target, draftForAnnotation(annotated, annotation));
+      return save(target, { ...draftForAnnotation(annotated, annotation), note, tags });
     },
     'clips/pageStatus': async (): Promise<PageClipsAnswer> => {
+      if (refetched) await refetched;
       if (!clips) await fetchClips();
       const map = deps.lens()?.annotated()?.map;
       const text = map ? clipText(map).text : null;

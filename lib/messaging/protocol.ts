@@ -9,6 +9,7 @@ import { pageMessages, type PageResponses } from './messages/page';
 import { collectionsMessages, type CollectionsResponses } from './messages/collections';
 import { convertMessages, type ConvertResponses } from './messages/convert';
 import { sitesMessages, type SitesResponses } from './messages/sites';
+import { chartsMessages, type ChartsResponses } from './messages/charts';
 import type { Infer } from './schema';
 import type { MessageSpec } from './spec';
 
@@ -24,9 +25,10 @@ export const messages = {
   ...collectionsMessages,
   ...convertMessages,
   ...sitesMessages,
+  ...chartsMessages,
 } as const satisfies Record<string, MessageSpec>;
 
-export interface Responses extends CoreResponses, PageResponses, CollectionsResponses, ConvertResponses, SitesResponses {}
+export interface Responses extends CoreResponses, PageResponses, CollectionsResponses, ConvertResponses, SitesResponses, ChartsResponses {}
 
 export type MessageName = keyof typeof messages;
 export type RequestOf<N extends MessageName> = Infer<(typeof messages)[N]['request']>;

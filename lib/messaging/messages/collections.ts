@@ -12,6 +12,8 @@ import type { MessageSpec } from '../spec';
 const id = () => string({ min: 1, max: LIMITS.idLength });
 const clipIds = () => array(id(), { max: 100_000 });
 const collectionName = () => string({ min: 1, max: LIMITS.nameLength });
+const note = () => string({ max: LIMITS.noteLength });
+const tags = () => array(string({ max: LIMITS.tagLength }), { max: LIMITS.tags });
 
 /** A fixed-length list whose items each have their own check. */
 function tuple<A, B>(first: Check<A>, second: Check<B>): Check<[A, B]> {
@@ -161,13 +163,22 @@ export const collectionsMessages = {
     request: object({ tabId: number({ integer: true, min: 0 }) }),
   },
 
-  /** Content script: clip the current selection (opens the collection picker). */
-  'clips/clipSelection': { from: ['extension'], to: 'content', request: empty() },
+  /**
+   * Content script: clip the current selection. Without a collection it opens the page's collection
+   * picker (menu item, keyboard command); with one (the side panel, which chose it) it saves at once.
+   */
+  'clips/clipSelection': {
+    from: ['extension'],
+    to: 'content',
+    request: object({ collectionId: optional(id()), note: optional(note()), tags: optional(tags()) }),
+  },
+  /** Content script: the selected passage of the article as it would be clipped (the side panel's preview). */
+  'clips/selection': { from: ['extension'], to: 'content', request: empty() },
   /** Content script: clip highlight number `index` into a collection (the last used one by default), no picker. */
   'clips/clipAnnotation': {
     from: ['extension'],
     to: 'content',
-    request: object({ index: number({ integer: true, min: 0 }), collectionId: optional(id()) }),
+    request: object({ index: number({ integer: true, min: 0 }), collectionId: optional(id()), note: optional(note()), tags: optional(tags()) }),
   },
   /** Content script: this page's clips, each found (and how) or not found in the page's text. */
   'clips/pageStatus': { from: ['extension'], to: 'content', request: empty() },
@@ -201,7 +212,10 @@ export interface PageClipsAnswer {
   clips: PageClipStatus[];
 }
 
-export type ClipSelectionAnswer = { status: 'picker' } | { status: 'refused'; reason: string };
+export type ClipSelectionAnswer = { status: 'picker' } | { status: 'saved'; clip: Clip; duplicate: boolean } | { status: 'refused'; reason: string };
+
+/** The selected passage (as the page reads it) or why there is none to clip. */
+export type SelectionAnswer = { status: 'selected'; text: string } | { status: 'refused'; reason: string };
 
 export interface CollectionsResponses {
   'collections/list': CollectionsOverview;
@@ -224,6 +238,7 @@ export interface CollectionsResponses {
   'collections/openManager': { opened: boolean };
   'collections/clipSelectionInTab': ClipSelectionAnswer;
   'clips/clipSelection': ClipSelectionAnswer;
+  'clips/selection': SelectionAnswer;
   'clips/clipAnnotation': { clip: Clip; duplicate: boolean };
   'clips/pageStatus': PageClipsAnswer;
   'clips/scrollTo': { scrolled: boolean };

@@ -64,7 +64,7 @@ describe('_locales catalogs', () => {
   });
 
   it('the manifest messages exist in the default catalog', () => {
-    for (const key of ['extName', 'extDescription', 'actionTitle', 'commandClipSelection', 'commandToggleScript'])
+    for (const key of ['extName', 'extDescription', 'actionTitle', 'commandClipSelection', 'commandToggleScript', 'commandOpenPanel', 'panelTitle'])
       expect(CATALOGS.zh_CN[key]?.message).toBeTruthy();
     // Chrome: a command description and the name have length limits (name ≤ 75 characters).
     for (const locale of LOCALES) expect(CATALOGS[locale].extName.message.length).toBeLessThanOrEqual(75);
