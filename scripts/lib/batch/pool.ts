@@ -1,0 +1,69 @@
+/**
+ * Runs document tasks with bounded concurrency: `--jobs 1` in this thread, more on piscina worker threads.
+ * At most `window` tasks are in flight, and the source is not read further until one completes, so a crawl
+ * of any size passes in flat memory (back-pressure). Results come out in input order unless `unordered`.
+ */
+import { Piscina } from 'piscina';
+import { runDocumentTask, type DocumentResult, type DocumentTask } from './task';
+
+export interface TaskRunner {
+  run(task: DocumentTask): Promise<DocumentResult>;
+  close(): Promise<void>;
+  /** How many tasks to keep in flight. */
+  window: number;
+}
+
+export function createRunner(jobs: number): TaskRunner {
+  if (jobs <= 1) return { run: async (task) => runDocumentTask(task), close: async () => {}, window: 1 };
+  // Workers load the TypeScript task through tsx: they inherit this process's `--import tsx`, added here
+  // when the CLI was started some other way.
+  const execArgv = process.execArgv.some((arg) => arg.includes('tsx')) ? process.execArgv : [...process.execArgv, '--import', 'tsx'];
+  const pool = new Piscina({
+    filename: new URL('./task.ts', import.meta.url).href,
+    minThreads: jobs,
+    maxThreads: jobs,
+    idleTimeout: 60_000,
+    execArgv,
+  });
+  return {
+    run: (task) => pool.run(task) as Promise<DocumentResult>,
+    close: () => pool.destroy(),
+    window: jobs * 4,
+  };
+}
+
+/**
+ * Feeds `items` through `start` with at most `window` pending, calling `emit` with each result in input
+ * order (or completion order when `unordered`). `emit` may return a promise (a write waiting for drain),
+ * which is awaited before more input is taken.
+ */
+export async function pipeline<I, R>(
+  items: AsyncIterable<I>,
+  start: (item: I) => Promise<R>,
+  emit: (result: R) => void | Promise<void>,
+  window: number,
+  unordered = false,
+): Promise<void> {
+  if (!unordered) {
+    const pending: Promise<R>[] = [];
+    for await (const item of items) {
+      pending.push(start(item));
+      if (pending.length >= window) await emit(await pending.shift()!);
+    }
+    while (pending.length) await emit(await pending.shift()!);
+    return;
+  }
+  const pending = new Map<number, Promise<[number, R]>>();
+  let n = 0;
+  const drainOne = async () => {
+    const [id, result] = await Promise.race(pending.values());
+    pending.delete(id);
+    await emit(result);
+  };
+  for await (const item of items) {
+    const id = n++;
+    pending.set(id, start(item).then((r) => [id, r] as [number, R]));
+    if (pending.size >= window) await drainOne();
+  }
+  while (pending.size) await drainOne();
+}
