@@ -46,24 +46,33 @@ export async function pipeline<I, R>(
 ): Promise<void> {
   if (!unordered) {
     const pending: Promise<R>[] = [];
-    for await (const item of items) {
-      pending.push(start(item));
-      if (pending.length >= window) await emit(await pending.shift()!);
+    try {
+      for await (const item of items) {
+        pending.push(start(item));
+        if (pending.length >= window) await emit(await pending.shift()!);
+      }
+      while (pending.length) await emit(await pending.shift()!);
+    } finally {
+      // After a failed write, tasks still running are abandoned (their pool is torn down), not unhandled.
+      for (const task of pending) task.catch(() => {});
     }
-    while (pending.length) await emit(await pending.shift()!);
     return;
   }
   const pending = new Map<number, Promise<[number, R]>>();
-  let n = 0;
   const drainOne = async () => {
     const [id, result] = await Promise.race(pending.values());
     pending.delete(id);
     await emit(result);
   };
-  for await (const item of items) {
-    const id = n++;
-    pending.set(id, start(item).then((r) => [id, r] as [number, R]));
-    if (pending.size >= window) await drainOne();
+  try {
+    let n = 0;
+    for await (const item of items) {
+      const id = n++;
+      pending.set(id, start(item).then((r) => [id, r] as [number, R]));
+      if (pending.size >= window) await drainOne();
+    }
+    while (pending.size) await drainOne();
+  } finally {
+    for (const task of pending.values()) task.catch(() => {});
   }
-  while (pending.size) await drainOne();
 }

@@ -39,6 +39,8 @@ interface Shard {
   expected: number;
   done: number;
   ended: boolean;
+  /** Set once: both the last result and the end marker may find the shard complete. */
+  closed?: Promise<void>;
 }
 
 type Step =
@@ -101,7 +103,7 @@ export async function runBatch(options: BatchOptions): Promise<number> {
 
   const sinkOf = (shard: Shard) => (shard.sink ??= fileSink(shard.path, options.format, csvRecords));
   const closeIfComplete = async (shard: Shard) => {
-    if (shard.ended && shard.done === shard.expected) await (await sinkOf(shard)).close();
+    if (shard.ended && shard.done === shard.expected) await (shard.closed ??= sinkOf(shard).then((sink) => sink.close()));
   };
 
   const emit = async (step: Step) => {

@@ -103,14 +103,17 @@ export function sqlString(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
 }
 
-/** DuckDB reads JSONL with these columns; `maximum_object_size` lets through the 16 M-character pages the CLI handles. */
+/**
+ * DuckDB reads JSONL with these columns. `maximum_object_size` (128 MB) lets through the 16 M-character
+ * pages the CLI handles (about 50 MB of JSON); DuckDB's read buffer is twice that, so not more.
+ */
 export function readJsonlSql(path: string): string {
-  return `read_json(${sqlString(path)}, format = 'newline_delimited', columns = ${JSONL_COLUMNS}, maximum_object_size = 1073741824)`;
+  return `read_json(${sqlString(path)}, format = 'newline_delimited', columns = ${JSONL_COLUMNS}, maximum_object_size = 134217728)`;
 }
 
 async function jsonlToParquet(jsonl: string, parquet: string): Promise<void> {
   const { DuckDBInstance } = await import('@duckdb/node-api');
-  const instance = await DuckDBInstance.create(':memory:', { threads: '1', memory_limit: '512MB' });
+  const instance = await DuckDBInstance.create(':memory:', { threads: '1', memory_limit: '1GB', preserve_insertion_order: 'true' });
   const connection = await instance.connect();
   try {
     await connection.run(`COPY (SELECT * FROM ${readJsonlSql(jsonl)}) TO ${sqlString(parquet)} (FORMAT parquet, COMPRESSION zstd)`);

@@ -159,6 +159,12 @@ async function* warcRecords(
       const isHtml = (type === 'response' || type === 'resource') && HTML_TYPE.test(contentType ?? '');
       const payload = isHtml ? await record.readFully(true) : undefined;
       if (!isHtml) await record.skipFully();
+      // warcio does not stop at a gzip member that fails to inflate (bad data, bad CRC): it reads on from
+      // there as uncompressed bytes. Its reader then is no longer compressed, and the record is garbage.
+      const reader = parser._reader;
+      if (gzip && (reader.compressed === null || (reader.inflator?.ended && reader.inflator.err))) {
+        return { end: offset, failed: 'corrupt gzip member' };
+      }
       // Uncompressed, a record cut short still parses, with less than its Content-Length (compressed, the
       // cut member never inflates and is caught by the end check).
       if (!gzip && parser.recordLength < parser._warcHeadersLength - parser.offset + record.warcContentLength) {
