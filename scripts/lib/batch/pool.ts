@@ -4,7 +4,7 @@
  * of any size passes in flat memory (back-pressure). Results come out in input order unless `unordered`.
  */
 import { Piscina } from 'piscina';
-import { runDocumentTask, type DocumentResult, type DocumentTask } from './task';
+import { documentName, runDocumentTask, type DocumentResult, type DocumentTask } from './task';
 
 export interface TaskRunner {
   run(task: DocumentTask): Promise<DocumentResult>;
@@ -24,9 +24,19 @@ export function createRunner(jobs: number): TaskRunner {
     maxThreads: jobs,
     idleTimeout: 60_000,
     execArgv,
+    // A worker's V8 heap otherwise grows with the run (GC is lazy with gigabytes free), which made peak RSS
+    // rise with crawl size; bounded, it collects sooner and memory stays flat. FZL_WORKER_HEAP_MB overrides.
+    resourceLimits: { maxOldGenerationSizeMb: Number(process.env.FZL_WORKER_HEAP_MB) || 256 },
   });
   return {
-    run: (task) => pool.run(task) as Promise<DocumentResult>,
+    // A worker that dies on a document (out of memory on a giant page) fails that document, not the run.
+    run: (task) =>
+      (pool.run(task) as Promise<DocumentResult>).catch((error: unknown) => ({
+        lines: [],
+        annotations: 0,
+        messages: [`annotate: ${documentName(task.file, task.where)}: ${error instanceof Error ? error.message : String(error)}`],
+        failed: true,
+      })),
     close: () => pool.destroy(),
     window: jobs * 4,
   };
