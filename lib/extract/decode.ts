@@ -1,7 +1,8 @@
 /**
  * Turns the raw bytes of a saved page into text. Many Chinese pages are GB2312/GBK/GB18030 or Big5,
  * and their declaration is not always right or present, so: byte-order mark first, then the page's
- * own `<meta charset>` / `http-equiv` declaration in the first 4 KB, else sniffing.
+ * own `<meta charset>` / `http-equiv` declaration in the first 4 KB, else sniffing. A crawled page (WARC
+ * record) also has the server's HTTP `Content-Type` charset, which comes before the page's own declaration.
  */
 
 const LABEL_ALIASES: Record<string, string> = {
@@ -107,11 +108,26 @@ export function sniffChineseCharset(bytes: Uint8Array): string {
   return best;
 }
 
-export function decodeHtml(bytes: Uint8Array): DecodedHtml {
+/** The `charset` parameter of an HTTP `Content-Type` value (`text/html; charset=GBK` → `gb18030`). */
+export function charsetFromContentType(contentType: string | null | undefined): string | undefined {
+  const match = /;\s*charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType ?? '');
+  return match ? normalizeCharsetLabel(match[1]) : undefined;
+}
+
+export interface DecodeOptions {
+  /** The HTTP `Content-Type` header the page was served with (crawls), when known. */
+  contentType?: string | null;
+}
+
+export function decodeHtml(bytes: Uint8Array, options: DecodeOptions = {}): DecodedHtml {
   if (looksBinary(bytes)) throw new Error('not a text file (binary bytes: control characters or NULs), refused');
   const bom = charsetFromBom(bytes);
   if (bom) return { html: new TextDecoder(bom).decode(bytes), charset: bom };
-  const declared = charsetFromMeta(bytes);
+  const meta = charsetFromMeta(bytes);
+  const http = charsetFromContentType(options.contentType);
+  // ISO-8859-1 is many servers' default (Tomcat, old Apache), sent whatever the page is; on a page that
+  // declares its own charset the header is that default, not a statement about the page.
+  const declared = http && !(http === 'windows-1252' && meta) ? http : meta;
   const validUtf8 = isValidUtf8(bytes);
   // Saved pages are often re-encoded to UTF-8 while keeping their old `charset=gb2312` declaration.
   // Non-ASCII text in GBK or Big5 is essentially never valid UTF-8, so valid multibyte UTF-8 wins over

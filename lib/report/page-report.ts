@@ -4,7 +4,7 @@
  */
 import { annotate } from '../annotate';
 import type { Annotation } from '../annotate/types';
-import { articleText, decodeHtml, findArticle, findArticleInText } from '../extract';
+import { articleText, decodeHtml, findArticle, findArticleInText, type Script } from '../extract';
 import { csvTextCell } from '../collections/export/csv';
 
 export interface PageReport {
@@ -14,6 +14,10 @@ export interface PageReport {
   /** Set when extraction was asked for and the page is not an article. */
   noArticle?: string;
   annotations: Annotation[];
+  /** The article's date as the page gives it (ISO 8601, possibly reduced), its source and script, when extracted. */
+  date?: string;
+  source?: string;
+  script?: Script;
   /** Decoding problems worth a line on stderr (invalid bytes replaced), not part of the output record. */
   warnings?: string[];
 }
@@ -31,29 +35,53 @@ export function isHtmlFile(name: string): boolean {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** What one document is: a saved file's bytes (decoded by its charset), or text already decoded (JSONL records). */
+export type DocumentContent =
+  | { kind: 'html-bytes'; bytes: Uint8Array; /** the HTTP Content-Type it was served with (WARC) */ contentType?: string | null }
+  | { kind: 'html'; html: string }
+  | { kind: 'text-bytes'; bytes: Uint8Array }
+  | { kind: 'text'; text: string };
+
 export function reportPage(file: string, bytes: Uint8Array, options: ReportOptions): PageReport {
-  if (isHtmlFile(file)) {
-    const { html, warnings } = decodeHtml(bytes);
-    const doc = options.parseHtml(html);
-    if (!doc || !doc.documentElement) throw new Error('not parseable as HTML');
-    const warned = warnings === undefined ? {} : { warnings };
-    if (options.extract) {
-      const found = findArticle(doc);
-      if (!found.ok) return { file, title: pageTitle(doc), body: '', noArticle: found.reason, annotations: [], ...warned };
-      const body = articleText(found);
-      return { file, title: found.title, body, annotations: annotate(body), ...warned };
-    }
-    const body = visibleText(doc);
-    return { file, title: pageTitle(doc), body, annotations: annotate(body), ...warned };
+  return reportDocument(file, isHtmlFile(file) ? { kind: 'html-bytes', bytes } : { kind: 'text-bytes', bytes }, options);
+}
+
+export function reportDocument(file: string, content: DocumentContent, options: ReportOptions): PageReport {
+  if (content.kind === 'html-bytes') {
+    const { html, warnings } = decodeHtml(content.bytes, { contentType: content.contentType });
+    return reportHtml(file, html, warnings, options);
   }
+  if (content.kind === 'html') return reportHtml(file, content.html, undefined, options);
   // Plain text is UTF-8 (a byte-order mark is not part of the text).
-  let text = utf8.decode(bytes);
+  let text = content.kind === 'text' ? content.text : utf8.decode(content.bytes);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (!options.extract) return { file, title: '', body: text, annotations: annotate(text) };
   const found = findArticleInText(text);
   if (!found.ok) return { file, title: '', body: '', noArticle: found.reason, annotations: [] };
   const body = articleText(found);
-  return { file, title: found.title, body, annotations: annotate(body) };
+  return { file, title: found.title, body, annotations: annotate(body), ...articleMeta(found) };
+}
+
+function reportHtml(file: string, html: string, warnings: string[] | undefined, options: ReportOptions): PageReport {
+  const doc = options.parseHtml(html);
+  if (!doc || !doc.documentElement) throw new Error('not parseable as HTML');
+  const warned = warnings === undefined ? {} : { warnings };
+  if (options.extract) {
+    const found = findArticle(doc);
+    if (!found.ok) return { file, title: pageTitle(doc), body: '', noArticle: found.reason, annotations: [], ...warned };
+    const body = articleText(found);
+    return { file, title: found.title, body, annotations: annotate(body), ...articleMeta(found), ...warned };
+  }
+  const body = visibleText(doc);
+  return { file, title: pageTitle(doc), body, annotations: annotate(body), ...warned };
+}
+
+function articleMeta(found: { publishedAt?: string; source?: string; script: Script }): Pick<PageReport, 'date' | 'source' | 'script'> {
+  return {
+    ...(found.publishedAt ? { date: found.publishedAt } : {}),
+    ...(found.source ? { source: found.source } : {}),
+    script: found.script,
+  };
 }
 
 function pageTitle(doc: Document): string {
@@ -117,6 +145,35 @@ export function toJsonLine(report: PageReport): string {
   });
 }
 
+/** Which record of a crawl or JSONL file a document is (absent for a plain file). */
+export interface DocumentKey {
+  /** JSONL records: their own `id`. */
+  id?: string;
+  url?: string;
+  warcRecordId?: string;
+  warcDate?: string;
+  /** WARC records: byte offset of the record in the (compressed) file, as cc-pyspark indexes it. */
+  warcOffset?: number;
+}
+
+/**
+ * `--format jsonl`: today's object plus the record's key and the page's date, source and script (null when
+ * the page does not give them, so every line has the same columns for Parquet and DuckDB).
+ */
+export function toJsonlLine(report: PageReport, key: DocumentKey = {}): string {
+  return JSON.stringify({
+    file: report.file,
+    ...key,
+    title: report.title,
+    date: report.date ?? null,
+    source: report.source ?? null,
+    script: report.script ?? null,
+    body: report.body,
+    ...(report.noArticle ? { noArticle: report.noArticle } : {}),
+    annotations: report.annotations.map((a) => Object.fromEntries(JSON_FIELDS.map((k) => [k, a[k] ?? null]))),
+  });
+}
+
 export const CSV_HEADER = 'file,kind,text,canonical,value,unit,approx,measure,start,end';
 
 export function toCsvRows(report: PageReport): string[] {
@@ -134,4 +191,12 @@ export function toCsvRows(report: PageReport): string[] {
       String(a.end),
     ].join(','),
   );
+}
+
+/** CSV of crawl or JSONL records: the same columns, then which record each annotation comes from. */
+export const CSV_RECORD_HEADER = CSV_HEADER + ',id,url,warcRecordId';
+
+export function toCsvRecordRows(report: PageReport, key: DocumentKey): string[] {
+  const suffix = ',' + [key.id, key.url, key.warcRecordId].map((v) => csvTextCell(v ?? '')).join(',');
+  return toCsvRows(report).map((row) => row + suffix);
 }
