@@ -25,10 +25,11 @@ const yieldToPage = (): Promise<void> => {
 };
 
 /**
- * Characters rewritten per frame. Chromium lays out the rewritten text of the frame in one go:
- * 200,000 characters took one 55–120 ms frame; measured with bench/convert-page.bench.ts.
+ * Characters rewritten per frame. Chromium lays out the text rewritten since its last frame in one go:
+ * 200,000 characters took one 55–120 ms frame. bench/convert-page.bench.ts: 24,000 a frame kept every
+ * conversion frame under 50 ms but made the switch ~2× longer (one frame per piece); 48,000 halves the frames.
  */
-const FRAME_CHARACTERS = 24_000;
+const FRAME_CHARACTERS = 48_000;
 
 export function createPageScript(deps: PageScriptDeps) {
   const { doc } = deps;

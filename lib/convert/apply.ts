@@ -44,6 +44,9 @@ export interface ConversionReport {
    * waiting for converted batches, splitting and writing them, yielding to the page, and the
    * attributes (collected, sent, waited for and written after the text). */
   timings: { collect: number; send: number; wait: number; write: number; yield: number; attributes: number };
+  /** From the start to the first frame the page rendered after writing (what is on screen converted
+   * first); the whole run when it never paused for a frame. */
+  firstScreen: number;
 }
 
 export interface PageConversion {
@@ -85,6 +88,8 @@ export function createPageConversion(root: Element | Document, options: PageConv
   const isOnScreen = options.isOnScreen;
   /** Characters written since the page last rendered (shared by conversion and restore). */
   let writtenSinceFrame = 0;
+  /** When the current conversion's first frame was rendered. */
+  let firstFrameAt: number | null = null;
 
   /** Counts written characters; when a frame's worth is written, waits for the page to render it. */
   async function frameBreak(characters: number, run: number): Promise<boolean> {
@@ -92,6 +97,7 @@ export function createPageConversion(root: Element | Document, options: PageConv
     if (writtenSinceFrame < frameCharacters) return true;
     await nextFrame();
     writtenSinceFrame = 0;
+    firstFrameAt ??= performance.now();
     return run === generation;
   }
   const document = root.nodeType === DOCUMENT_NODE ? (root as Document) : null;
@@ -298,7 +304,7 @@ export function createPageConversion(root: Element | Document, options: PageConv
   }
 
   function newReport(target: Target): ConversionReport {
-    return { status: 'done', target, blocks: 0, changedNodes: 0, attributes: 0, batches: 0, timings: { collect: 0, send: 0, wait: 0, write: 0, yield: 0, attributes: 0 } };
+    return { status: 'done', target, blocks: 0, changedNodes: 0, attributes: 0, batches: 0, timings: { collect: 0, send: 0, wait: 0, write: 0, yield: 0, attributes: 0 }, firstScreen: 0 };
   }
 
   function restore() {
@@ -318,8 +324,14 @@ export function createPageConversion(root: Element | Document, options: PageConv
     activeConvert = null;
     restoreAttributes();
     // Positions are read before the first write (reading them after one would force a layout).
+    const ordering = performance.now();
     const entries = onScreenFirst([...replacedText], ([node]) => node);
     writtenSinceFrame = 0;
+    // Reading every node's position is a task of its own on a long page: not inside the first frame.
+    if (performance.now() - ordering > 8) {
+      await nextFrame();
+      if (run !== generation) return;
+    }
     for (const [node, record] of entries) {
       // A newer conversion reads the not yet restored nodes' original text from `replacedText`.
       if (run !== generation) return;
@@ -336,7 +348,15 @@ export function createPageConversion(root: Element | Document, options: PageConv
     if (!isOnScreen) return items;
     const first: T[] = [];
     const rest: T[] = [];
-    for (const item of items) (isOnScreen(nodeOf(item)) ? first : rest).push(item);
+    // Text nodes of one element share its answer (a paragraph holds many).
+    const byParent = new Map<Node, boolean>();
+    for (const item of items) {
+      const node = nodeOf(item);
+      const parent = node.parentNode ?? node;
+      let seen = byParent.get(parent);
+      if (seen === undefined) byParent.set(parent, (seen = isOnScreen(node)));
+      (seen ? first : rest).push(item);
+    }
     return first.length === 0 || rest.length === 0 ? items : first.concat(rest);
   }
 
@@ -364,6 +384,7 @@ export function createPageConversion(root: Element | Document, options: PageConv
     const started = performance.now();
     const blocks = onScreenFirst(collectBlocks(root, { priority: options.priority }), (block) => block.nodes[0]);
     writtenSinceFrame = 0;
+    firstFrameAt = null;
     report.timings.collect = performance.now() - started;
     // The first block chunks are sent before the attributes, which are written after the text.
     const blocksDone = convertBlocks(blocks, convert, kind, run, report);
@@ -375,6 +396,7 @@ export function createPageConversion(root: Element | Document, options: PageConv
     const finished = blocksFinished && (await writeAttributes([attributes], run, report));
     report.timings.attributes += performance.now() - attributesStarted;
     if (!finished) report.status = 'cancelled';
+    report.firstScreen = (firstFrameAt ?? performance.now()) - started;
     return report;
   }
 
