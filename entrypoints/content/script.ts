@@ -24,8 +24,40 @@ const yieldToPage = (): Promise<void> => {
   return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 };
 
+/**
+ * Characters rewritten per frame. Chromium lays out the text rewritten since its last frame in one go:
+ * 200,000 characters took one 55–120 ms frame. bench/convert-page.bench.ts: 24,000 a frame kept every
+ * conversion frame under 50 ms but made the switch ~2× longer (one frame per piece); 48,000 halves the frames.
+ */
+const FRAME_CHARACTERS = 48_000;
+
 export function createPageScript(deps: PageScriptDeps) {
   const { doc } = deps;
+  const view = doc.defaultView;
+
+  /** Resolves after the page rendered what was written: a frame callback, then a task after its paint.
+   * A hidden tab runs no frames, so it does not wait for one (and never longer than 100 ms). */
+  const nextFrame = (): Promise<void> =>
+    new Promise((resolve) => {
+      if (!view || doc.visibilityState !== 'visible') return void setTimeout(resolve, 0);
+      let done = false;
+      const finish = () => {
+        if (done) return;
+        done = true;
+        clearTimeout(fallback);
+        resolve();
+      };
+      const fallback = setTimeout(finish, 100);
+      view.requestAnimationFrame(() => setTimeout(finish, 0));
+    });
+
+  /** On screen: the text's element box meets the viewport. */
+  const isOnScreen = (node: Node): boolean => {
+    const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    if (!element || !view) return false;
+    const r = element.getBoundingClientRect();
+    return r.bottom > 0 && r.top < view.innerHeight && r.width > 0;
+  };
   let detected: ScriptState['source'] | null = null;
   let conversion: PageConversion | null = null;
   let target: Target = 'original';
@@ -62,7 +94,12 @@ export function createPageScript(deps: PageScriptDeps) {
     error = null;
     const started = performance.now();
     if (next === 'original') {
-      conversion?.restore();
+      busy = true;
+      try {
+        await conversion?.restoreInFrames();
+      } finally {
+        busy = false;
+      }
       target = 'original';
       observer?.disconnect();
       observer = null;
@@ -81,6 +118,9 @@ export function createPageScript(deps: PageScriptDeps) {
       // The article is converted (and shown converted) first, the rest after.
       priority: lensState?.status === 'active' ? deps.lens()?.articleRoot() ?? null : null,
       yieldToPage,
+      frameCharacters: FRAME_CHARACTERS,
+      nextFrame,
+      isOnScreen,
     });
     busy = true;
     try {

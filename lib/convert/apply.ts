@@ -20,6 +20,16 @@ export interface PageConversionOptions {
   sliceMs?: number;
   /** Hands the main thread back to the page between chunks (the content script may pass `scheduler.yield`). */
   yieldToPage?: () => Promise<unknown>;
+  /**
+   * Characters written (converting or restoring) before the page is let render them. The browser lays
+   * out all text rewritten since its last frame in one go: 200,000 characters at once made one 55–120 ms
+   * frame; a frame's worth keeps each frame short.
+   */
+  frameCharacters?: number;
+  /** Resolves once the page has rendered what was written so far (the content script waits for a frame). */
+  nextFrame?: () => Promise<unknown>;
+  /** Whether a node is on screen now: those blocks are converted and restored first. Read before any write. */
+  isOnScreen?: (node: Node) => boolean;
 }
 
 export interface ConversionReport {
@@ -34,6 +44,9 @@ export interface ConversionReport {
    * waiting for converted batches, splitting and writing them, yielding to the page, and the
    * attributes (collected, sent, waited for and written after the text). */
   timings: { collect: number; send: number; wait: number; write: number; yield: number; attributes: number };
+  /** From the start to the first frame the page rendered after writing (what is on screen converted
+   * first); the whole run when it never paused for a frame. */
+  firstScreen: number;
 }
 
 export interface PageConversion {
@@ -45,8 +58,13 @@ export interface PageConversion {
   convertTo(target: Target, convert: ConvertTexts, kind?: ConversionKind): Promise<ConversionReport>;
   /** Converts content added after `convertTo` (nodes from a MutationObserver) to the active target. */
   convertAdded(nodes: Iterable<Node>): Promise<ConversionReport | null>;
-  /** Puts every text node and attribute this object changed back to its original text. */
+  /** Puts every text node and attribute this object changed back to its original text, at once. */
   restore(): void;
+  /**
+   * The same, a frame's worth of characters at a time, what is on screen first. A `convertTo` started
+   * meanwhile stops it and starts from the original text of every node (restored or not yet).
+   */
+  restoreInFrames(): Promise<void>;
   /** Stops a running conversion without restoring. */
   cancel(): void;
   /** The text a node had before this object converted it (its current text if never converted). */
@@ -65,6 +83,23 @@ export function createPageConversion(root: Element | Document, options: PageConv
   const chunksInFlight = Math.max(1, options.chunksInFlight ?? 16);
   const sliceMs = options.sliceMs ?? 16;
   const yieldToPage = options.yieldToPage ?? defaultYield;
+  const frameCharacters = options.frameCharacters ?? Infinity;
+  const nextFrame = options.nextFrame ?? yieldToPage;
+  const isOnScreen = options.isOnScreen;
+  /** Characters written since the page last rendered (shared by conversion and restore). */
+  let writtenSinceFrame = 0;
+  /** When the current conversion's first frame was rendered. */
+  let firstFrameAt: number | null = null;
+
+  /** Counts written characters; when a frame's worth is written, waits for the page to render it. */
+  async function frameBreak(characters: number, run: number): Promise<boolean> {
+    writtenSinceFrame += characters;
+    if (writtenSinceFrame < frameCharacters) return true;
+    await nextFrame();
+    writtenSinceFrame = 0;
+    firstFrameAt ??= performance.now();
+    return run === generation;
+  }
   const document = root.nodeType === DOCUMENT_NODE ? (root as Document) : null;
 
   /** Text node → its original text and what we last wrote into it (to notice the page changing it). */
@@ -172,9 +207,21 @@ export function createPageConversion(root: Element | Document, options: PageConv
       for (const { block, converted: text, segmentsConverted } of readChunk(chunks[index], converted)) {
         // An unchanged block keeps every segment: no split needed.
         const pieces = text === block.text ? block.segments : splitConverted(block.segments, text, kind, segmentsConverted);
+        let written = 0;
         block.nodes.forEach((node, k) => {
-          if (write(node, block.segments[k], pieces[k])) report.changedNodes++;
+          if (write(node, block.segments[k], pieces[k])) {
+            report.changedNodes++;
+            written += pieces[k].length;
+          }
         });
+        if (writtenSinceFrame + written >= frameCharacters) {
+          const paused = performance.now();
+          report.timings.write += paused - started;
+          if (!(await frameBreak(written, run))) return false;
+          started = performance.now();
+          sliceStarted = started;
+          report.timings.yield += started - paused;
+        } else writtenSinceFrame += written;
       }
       report.blocks += chunks[index].blocks.length;
       const now = performance.now();
@@ -257,7 +304,7 @@ export function createPageConversion(root: Element | Document, options: PageConv
   }
 
   function newReport(target: Target): ConversionReport {
-    return { status: 'done', target, blocks: 0, changedNodes: 0, attributes: 0, batches: 0, timings: { collect: 0, send: 0, wait: 0, write: 0, yield: 0, attributes: 0 } };
+    return { status: 'done', target, blocks: 0, changedNodes: 0, attributes: 0, batches: 0, timings: { collect: 0, send: 0, wait: 0, write: 0, yield: 0, attributes: 0 }, firstScreen: 0 };
   }
 
   function restore() {
@@ -268,6 +315,52 @@ export function createPageConversion(root: Element | Document, options: PageConv
       if (node.data === written) node.data = original;
     }
     replacedText.clear();
+    restoreAttributes();
+  }
+
+  async function restoreInFrames(): Promise<void> {
+    const run = ++generation;
+    activeTarget = 'original';
+    activeConvert = null;
+    restoreAttributes();
+    // Positions are read before the first write (reading them after one would force a layout).
+    const ordering = performance.now();
+    const entries = onScreenFirst([...replacedText], ([node]) => node);
+    writtenSinceFrame = 0;
+    // Reading every node's position is a task of its own on a long page: not inside the first frame.
+    if (performance.now() - ordering > 8) {
+      await nextFrame();
+      if (run !== generation) return;
+    }
+    for (const [node, record] of entries) {
+      // A newer conversion reads the not yet restored nodes' original text from `replacedText`.
+      if (run !== generation) return;
+      if (replacedText.get(node) !== record) continue;
+      replacedText.delete(node);
+      if (node.data !== record.written) continue;
+      node.data = record.original;
+      if (!(await frameBreak(record.original.length, run))) return;
+    }
+  }
+
+  /** Blocks (or nodes) on screen first, each group in document order. */
+  function onScreenFirst<T>(items: T[], nodeOf: (item: T) => Node): T[] {
+    if (!isOnScreen) return items;
+    const first: T[] = [];
+    const rest: T[] = [];
+    // Text nodes of one element share its answer (a paragraph holds many).
+    const byParent = new Map<Node, boolean>();
+    for (const item of items) {
+      const node = nodeOf(item);
+      const parent = node.parentNode ?? node;
+      let seen = byParent.get(parent);
+      if (seen === undefined) byParent.set(parent, (seen = isOnScreen(node)));
+      (seen ? first : rest).push(item);
+    }
+    return first.length === 0 || rest.length === 0 ? items : first.concat(rest);
+  }
+
+  function restoreAttributes() {
     for (const [element, records] of originalAttributes) {
       for (const [name, { original, written }] of records) {
         if (element.getAttribute(name) === written) element.setAttribute(name, original);
@@ -289,7 +382,9 @@ export function createPageConversion(root: Element | Document, options: PageConv
     activeKind = kind;
     const report = newReport(target);
     const started = performance.now();
-    const blocks = collectBlocks(root, { priority: options.priority });
+    const blocks = onScreenFirst(collectBlocks(root, { priority: options.priority }), (block) => block.nodes[0]);
+    writtenSinceFrame = 0;
+    firstFrameAt = null;
     report.timings.collect = performance.now() - started;
     // The first block chunks are sent before the attributes, which are written after the text.
     const blocksDone = convertBlocks(blocks, convert, kind, run, report);
@@ -301,6 +396,7 @@ export function createPageConversion(root: Element | Document, options: PageConv
     const finished = blocksFinished && (await writeAttributes([attributes], run, report));
     report.timings.attributes += performance.now() - attributesStarted;
     if (!finished) report.status = 'cancelled';
+    report.firstScreen = (firstFrameAt ?? performance.now()) - started;
     return report;
   }
 
@@ -355,6 +451,7 @@ export function createPageConversion(root: Element | Document, options: PageConv
     convertTo,
     convertAdded,
     restore,
+    restoreInFrames,
     cancel: () => void generation++,
     originalText: originalOf,
     get target() {
