@@ -197,7 +197,7 @@ try {
 
   // Load once (migrating v2 → v3), from an extension page that itself asks nothing of collections.
   const quiet = await session.context.newPage();
-  await quiet.goto(`chrome-extension://${session.extensionId}/options.html`);
+  await quiet.goto(session.extensionUrl(`options.html`));
   const ask = (name: string, request: unknown) =>
     quiet.evaluate(
       async ({ name, request }) => {
@@ -232,7 +232,7 @@ try {
     const popup = await session.context.newPage();
     await popup.setViewportSize({ width: 400, height: 600 });
     await watchFor(popup, '[data-testid="clips-list"] [data-testid="clip-item"]');
-    await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
+    await popup.goto(session.extensionUrl(`popup.html?tab=${tabId}`));
     return { popup, at: await seenAt(popup) };
   };
 
@@ -312,7 +312,7 @@ try {
     const panel = await session.context.newPage();
     await panel.setViewportSize({ width: 360, height: 900 });
     await watchFor(panel, '[data-testid="panel-clip-form"] ~ [data-testid="panel-entries"] [data-testid="panel-statistic"]');
-    await panel.goto(`chrome-extension://${session.extensionId}/sidepanel.html?tab=${articleTab}`);
+    await panel.goto(session.extensionUrl(`sidepanel.html?tab=${articleTab}`));
     const at = await seenAt(panel);
     let chartAt: number | null = null;
     if (waitForChart) {
@@ -346,7 +346,7 @@ try {
   );
 
   const manager = await session.context.newPage();
-  await manager.goto(`chrome-extension://${session.extensionId}/collections.html`);
+  await manager.goto(session.extensionUrl(`collections.html`));
   const searchTimes = await manager.evaluate(async () => {
     const times: number[] = [];
     for (const q of ['断', '断卡', '断卡 反', '断卡 反诈', '最高人民法院', 'thepaper', '笔记 1']) {
@@ -363,7 +363,7 @@ try {
   for (let r = 0; r < runs; r++) {
     const page = await session.context.newPage();
     await watchFor(page, '[data-testid="manager-summary"]', `${CLIPS} 条摘录`);
-    await page.goto(`chrome-extension://${session.extensionId}/collections.html`);
+    await page.goto(session.extensionUrl(`collections.html`));
     managerTimes.push(await seenAt(page));
     const rows = await page.locator('[data-testid="manager-row"]').count();
     if (rows !== 200) throw new Error(`manager shows ${rows} rows, expected the first 200`);
@@ -403,7 +403,7 @@ try {
     const page = await session.context.newPage();
     await page.setViewportSize({ width: 1000, height: 900 });
     await watchFor(page, '[data-testid="manager-summary"]', `${FIGURES + FIGURE_MENTIONS} 条摘录`);
-    await page.goto(`chrome-extension://${session.extensionId}/collections.html`);
+    await page.goto(session.extensionUrl(`collections.html`));
     await seenAt(page);
     // Click → charts in the DOM → the frame after: chart data, series, layout, render and paint.
     chartTimes.push(

@@ -141,7 +141,7 @@ async function messagingFloor(page: Page, runs: number): Promise<number> {
   }
   const extensionPage = await session.context.newPage();
   try {
-    await extensionPage.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    await extensionPage.goto(session.extensionUrl(`popup.html`));
     const times = await extensionPage.evaluate(
       async ({ chunks, runs }) => {
         const out: number[] = [];

@@ -1,6 +1,8 @@
 /**
- * Launching the built extension (used by the e2e tests, the demo and the page benchmarks): the built extension in Debian's Chromium, driven by Playwright.
- * Browser downloads cannot work on these machines, so the system Chromium is required; when it is
+ * Launching the built extension (used by the e2e tests, the demo and the page benchmarks): in Debian's
+ * Chromium driven by Playwright, or (`FZL_BROWSER=firefox`, the e2e-firefox run) in Debian's Firefox ESR
+ * driven by puppeteer-core over WebDriver BiDi through the Playwright-shaped driver in firefox-driver.ts.
+ * Browser downloads cannot work on these machines, so the system browsers are required; when one is
  * missing the run fails with the install command, never skips.
  */
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -8,6 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startStaticServer, type StaticServer } from './static-server';
+import { GECKO_ID, launchFirefoxExtension } from './firefox-driver';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 export const fixturesDir = join(repoRoot, 'tests/fixtures');
@@ -38,10 +41,34 @@ export const chromiumFlags = (extensionDir: string) => [
   '--disable-gpu',
 ];
 
+export type E2EBrowserName = 'chromium' | 'firefox';
+
+/** The browser this e2e run drives: `FZL_BROWSER=firefox` (scripts/test.mjs sets it for the second run). */
+export function e2eBrowser(): E2EBrowserName {
+  return process.env.FZL_BROWSER === 'firefox' ? 'firefox' : 'chromium';
+}
+
+/**
+ * The one driver interface the specs use, in both browsers. `context` and pages have Playwright's
+ * types; in Firefox they are firefox-driver.ts's implementation of the part of that API the specs use
+ * (anything else throws there, naming what is missing).
+ */
 export interface ExtensionSession {
+  browserName: E2EBrowserName;
   context: BrowserContext;
+  /** Chromium: the extension id; Firefox: the moz-extension:// UUID of this profile. */
   extensionId: string;
-  worker: Worker;
+  /** An extension page's URL: chrome-extension://<id>/<path> or moz-extension://<uuid>/<path>. */
+  extensionUrl(path: string): string;
+  /**
+   * Runs extension code with the extension's APIs: in Chromium in the service worker, in Firefox in
+   * an extension page (BiDi cannot evaluate in an event page); what the specs run there is API calls.
+   */
+  worker: Pick<Worker, 'evaluate' | 'url'>;
+  /** Stops the background as the browser does when it is idle (service worker stopped, event page suspended). */
+  stopBackground(): Promise<void>;
+  /** Whether the background runs now (runtime.getContexts, in both browsers). */
+  backgroundRunning(): Promise<boolean>;
   server: StaticServer;
   /** URL of a file under tests/fixtures served on localhost. */
   fixtureUrl(path: string): string;
@@ -49,8 +76,9 @@ export interface ExtensionSession {
 }
 
 export async function launchExtension(
-  options: { extensionDir?: string; serveDir?: string; headed?: boolean } = {},
+  options: { extensionDir?: string; serveDir?: string; headed?: boolean; browser?: E2EBrowserName } = {},
 ): Promise<ExtensionSession> {
+  if ((options.browser ?? e2eBrowser()) === 'firefox') return launchFirefox(options);
   // FZL_EXTENSION_DIR: a copy of the build, for runs beside other builds rewriting .output.
   const extensionDir = options.extensionDir ?? process.env.FZL_EXTENSION_DIR ?? join(repoRoot, '.output/chrome-mv3');
   if (!existsSync(join(extensionDir, 'manifest.json')))
@@ -71,16 +99,90 @@ export async function launchExtension(
     context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
     (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(worker.url()).host;
-  return {
+  const extensionUrl = (path: string) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`;
+  // An extension page of the harness's own, to reach the DevTools protocol and runtime.getContexts.
+  let helperPage: Page | undefined;
+  const extensionHelperPage = async () => {
+    if (!helperPage || helperPage.isClosed()) {
+      helperPage = await context.newPage();
+      await helperPage.goto(extensionUrl('options.html'));
+    }
+    return helperPage;
+  };
+  const session: ExtensionSession = {
+    browserName: 'chromium',
     context,
     extensionId,
+    extensionUrl,
     worker,
+    async stopBackground() {
+      const cdp = await context.newCDPSession(await extensionHelperPage());
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await cdp.detach();
+    },
+    async backgroundRunning() {
+      return (await extensionHelperPage()).evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.BACKGROUND] })).length > 0);
+    },
     server,
     fixtureUrl: (path) => `${server.origin}/${path.replace(/^\//, '')}`,
     async close() {
       await context.close().catch(() => {});
       await server.close();
       rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+  // The session's worker handle belongs to the first service worker; after a stop, a new one.
+  Object.defineProperty(session, 'worker', {
+    get: () => context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`)) ?? worker,
+  });
+  return session;
+}
+
+async function launchFirefox(options: { extensionDir?: string; serveDir?: string; headed?: boolean }): Promise<ExtensionSession> {
+  const extensionDir = options.extensionDir ?? process.env.FZL_FIREFOX_EXTENSION_DIR ?? join(repoRoot, '.output/firefox-mv3');
+  if (!existsSync(join(extensionDir, 'manifest.json')))
+    throw new Error(`No built extension at ${extensionDir}: run \`npm run build:firefox\` first.`);
+  const server = await startStaticServer(options.serveDir ?? fixturesDir);
+  const firefox = await launchFirefoxExtension(resolve(extensionDir), { headed: options.headed });
+  const extensionUrl = (path: string) => `moz-extension://${firefox.extensionId}/${path.replace(/^\//, '')}`;
+  const inExtension = firefox.extensionPage;
+  const backgroundRunning = () =>
+    inExtension.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.BACKGROUND] })).length > 0);
+  return {
+    browserName: 'firefox',
+    context: firefox.context as unknown as BrowserContext,
+    extensionId: firefox.extensionId,
+    extensionUrl,
+    worker: {
+      evaluate: ((fn: unknown, arg: unknown) => inExtension.evaluate(fn as string, arg)) as Worker['evaluate'],
+      url: () => extensionUrl('background.js'),
+    },
+    async stopBackground() {
+      // What about:debugging's "Terminate background script" does: suspend the event page as Firefox
+      // does after its idle timeout (chrome-scope evaluation, allowed by MOZ_REMOTE_ALLOW_SYSTEM_ACCESS).
+      const connection = (firefox.browser as unknown as { connection: { send(method: string, params: object): Promise<{ result: any }> } }).connection;
+      const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+      const target = { context: tree.result.contexts[0].context };
+      const { result } = await connection.send('script.evaluate', {
+        expression: `ChromeUtils.importESModule("resource://gre/modules/ExtensionParent.sys.mjs").ExtensionParent.DebugUtils.terminateBackgroundScript(${JSON.stringify(GECKO_ID)}).then(() => "ok")`,
+        target,
+        awaitPromise: true,
+      });
+      if (result?.type !== 'success') throw new Error(`Firefox did not suspend the event page: ${JSON.stringify(result).slice(0, 300)}`);
+      const deadline = Date.now() + 10_000;
+      while (await backgroundRunning()) {
+        if (Date.now() > deadline) throw new Error('the event page still runs 10 s after it was suspended');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    backgroundRunning,
+    server,
+    fixtureUrl: (path) => `${server.origin}/${path.replace(/^\//, '')}`,
+    async close() {
+      await firefox.context.close();
+      firefox.cleanup();
+      await server.close();
     },
   };
 }
@@ -104,7 +206,7 @@ export async function openPopupFor(session: ExtensionSession, page: Page): Promi
   const tabId = await tabIdOf(session, page);
   const popup = await session.context.newPage();
   await popup.setViewportSize({ width: 400, height: 600 });
-  await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
+  await popup.goto(session.extensionUrl(`popup.html?tab=${tabId}`));
   return popup;
 }
 

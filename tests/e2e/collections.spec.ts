@@ -20,7 +20,7 @@ let extensionPage: Page;
 beforeAll(async () => {
   session = await launchExtension();
   extensionPage = await session.context.newPage();
-  await extensionPage.goto(`chrome-extension://${session.extensionId}/collections.html`);
+  await extensionPage.goto(session.extensionUrl(`collections.html`));
 });
 afterAll(async () => {
   await session?.close();

@@ -160,7 +160,7 @@ describe('clips while the page is shown converted', () => {
     expect(agency).toBeDefined();
     // An extension page to talk to the worker as the popup would.
     const options = await session.context.newPage();
-    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await options.goto(session.extensionUrl(`options.html`));
     const created = (await options.evaluate(() =>
       chrome.runtime.sendMessage({ fzl: 1, name: 'collections/create', request: { name: '转换测试' } }),
     )) as { ok: boolean; value: { collection: { id: string } } };
@@ -279,7 +279,7 @@ describe('the converter of the likely switch is built when the popup opens', () 
     const fresh = await launchExtension();
     try {
       const extensionPage = await fresh.context.newPage();
-      await extensionPage.goto(`chrome-extension://${fresh.extensionId}/options.html`);
+      await extensionPage.goto(fresh.extensionUrl(`options.html`));
       const prepare = (from: string, to: string) =>
         extensionPage.evaluate(
           ({ from, to }) => chrome.runtime.sendMessage({ fzl: 1, name: 'convert/prepare', request: { from, to } }),

@@ -11,7 +11,7 @@ let cdp: CDPSession;
 beforeAll(async () => {
   session = await launchExtension();
   extensionPage = await session.context.newPage();
-  await extensionPage.goto(`chrome-extension://${session.extensionId}/options.html`);
+  await extensionPage.goto(session.extensionUrl(`options.html`));
   cdp = await session.context.newCDPSession(extensionPage);
   await cdp.send('ServiceWorker.enable');
 });

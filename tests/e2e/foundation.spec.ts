@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, statSync } from 'node:fs';
-import { launchExtension, openPopupFor, screenshotPath, trackPageErrors, type ExtensionSession } from './harness';
+import { e2eBrowser, launchExtension, openPopupFor, screenshotPath, trackPageErrors, type ExtensionSession } from './harness';
 
-describe('foundation: the built extension in Chromium', () => {
+describe(`foundation: the built extension in ${e2eBrowser()}`, () => {
   let session: ExtensionSession;
   beforeAll(async () => {
     session = await launchExtension();
@@ -11,9 +11,16 @@ describe('foundation: the built extension in Chromium', () => {
     await session?.close();
   });
 
-  it('loads the service worker of this extension', () => {
-    expect(session.extensionId).toMatch(/^[a-p]{32}$/);
-    expect(session.worker.url()).toBe(`chrome-extension://${session.extensionId}/background.js`);
+  it('loads the background of this extension (a service worker in Chromium, an event page in Firefox)', async () => {
+    if (session.browserName === 'chromium') {
+      expect(session.extensionId).toMatch(/^[a-p]{32}$/);
+      expect(session.worker.url()).toBe(session.extensionUrl(`background.js`));
+    } else {
+      expect(session.extensionId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      const manifest = await session.worker.evaluate(() => chrome.runtime.getManifest());
+      expect(manifest.background).toEqual({ scripts: ['background.js'] });
+    }
+    expect(await session.backgroundRunning()).toBe(true);
   });
 
   it('runs the content script on a served page, which round-trips a typed message through the background', async () => {
@@ -41,7 +48,7 @@ describe('foundation: the built extension in Chromium', () => {
 
   it('answers malformed and unknown messages with error results instead of crashing the worker', async () => {
     const page = await session.context.newPage();
-    await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await page.goto(session.extensionUrl(`options.html`));
     const answers = await page.evaluate(async () => {
       const send = (m: unknown) => chrome.runtime.sendMessage(m);
       return [
@@ -60,7 +67,7 @@ describe('foundation: the built extension in Chromium', () => {
 
   it('renders the options page and the popup of a page the extension does not run on', async () => {
     const options = await session.context.newPage();
-    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await options.goto(session.extensionUrl(`options.html`));
     await expect.poll(() => options.getByTestId('options-version').textContent()).toBe('版本 0.1.0');
     await options.close();
 

@@ -15,7 +15,7 @@ beforeAll(async () => {
   await article.goto(session.fixtureUrl(SEED_002));
   await waitForLens(article);
   options = await session.context.newPage();
-  await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+  await options.goto(session.extensionUrl(`options.html`));
 });
 afterAll(async () => {
   await session?.close();
@@ -199,7 +199,7 @@ describe('interface language', () => {
       await expect.poll(() => card.count()).toBe(0);
 
       const manager = await session.context.newPage();
-      await manager.goto(`chrome-extension://${session.extensionId}/collections.html`);
+      await manager.goto(session.extensionUrl(`collections.html`));
       await expect.poll(() => manager.locator('h1').textContent()).toBe(language.managerTitle);
       expect(await manager.title()).toBe(language.managerTitle);
       await manager.close();
@@ -296,7 +296,7 @@ describe('dark mode', () => {
 
     const manager = await session.context.newPage();
     await manager.emulateMedia({ colorScheme: 'dark' });
-    await manager.goto(`chrome-extension://${session.extensionId}/collections.html`);
+    await manager.goto(session.extensionUrl(`collections.html`));
     await expect.poll(() => manager.getByTestId('manager').count()).toBe(1);
     expect(await background(manager)).toBe('rgb(27, 27, 31)');
     await manager.screenshot({ path: screenshotPath('manager-dark.png') });

@@ -22,7 +22,7 @@ describe('options page', () => {
     expect(before.statistic).toBeGreaterThan(0);
 
     const options = await session.context.newPage();
-    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+    await options.goto(session.extensionUrl(`options.html`));
     await options.getByTestId('opt-rule-site').fill('https://www.udn.com/news/story/1');
     await options.getByTestId('opt-rule-add').click();
     await expect.poll(async () => (await stored())?.scriptRules).toEqual({ 'udn.com': 'cn' });

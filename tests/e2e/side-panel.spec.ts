@@ -86,7 +86,7 @@ describe('side panel', () => {
     panel = await session.context.newPage();
     panelErrors = trackPageErrors(panel);
     await panel.setViewportSize({ width: 360, height: 1400 });
-    await panel.goto(`chrome-extension://${session.extensionId}/sidepanel.html?window=${windowId}`);
+    await panel.goto(session.extensionUrl(`sidepanel.html?window=${windowId}`));
     await article.bringToFront();
     const lens = await activeLens(session, article);
     await expect.poll(panelTitle, { timeout: 10_000 }).toBe(lens.article.title);
@@ -223,7 +223,7 @@ describe('charts in the manager', () => {
     manager = await session.context.newPage();
     const errors = trackPageErrors(manager);
     await manager.setViewportSize({ width: 1000, height: 900 });
-    await manager.goto(`chrome-extension://${session.extensionId}/collections.html#charts`);
+    await manager.goto(session.extensionUrl(`collections.html#charts`));
     await expect.poll(() => manager.getByTestId('unit-chart').count()).toBe(2); // 条 and 元: never one axis
     expect(await manager.getByTestId('unit-chart').evaluateAll((charts) => charts.map((c) => c.getAttribute('data-unit')).sort())).toEqual(['元', '条']);
     expect(await manager.locator('[data-unit="元"] [data-testid="chart-approx"]').count()).toBe(1);

@@ -1,0 +1,490 @@
+/**
+ * The e2e driver for Firefox: Debian's Firefox ESR driven by puppeteer-core over WebDriver BiDi
+ * (Playwright's Firefox needs its own patched build, which cannot be downloaded here).
+ *
+ * The specs are written against the part of Playwright's Page and Locator API listed in
+ * `E2EPage` (extension-browser.ts); this file implements that part over puppeteer, so one spec runs in
+ * both browsers. What it does not implement throws `not supported by the Firefox driver`, so a spec
+ * that needs it fails loudly instead of passing by accident; such specs are marked Chromium-only with
+ * their reason (see `chromiumOnly` in extension-browser.ts).
+ *
+ * Locators follow Playwright's semantics where the specs rely on them: they are lazy (resolved on
+ * each use), pierce open shadow roots, wait for the element before an action or a read
+ * (`textContent`, `getAttribute`, `click` …) and do not wait for `count`, `isVisible` and
+ * `allTextContents`.
+ */
+import puppeteer, { type Browser, type ElementHandle, type Page as PuppeteerPage } from 'puppeteer-core';
+import { existsSync, mkdtempSync, rmSync, cpSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export function firefoxPath(): string {
+  const path = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
+  if (!existsSync(path)) {
+    throw new Error(
+      `Firefox not found at ${path}. Install Debian's Firefox ESR with \`bash scripts/ensure-firefox\` ` +
+        `(as root: apt-get install firefox-esr fonts-noto-cjk), or set FIREFOX_PATH.`,
+    );
+  }
+  return path;
+}
+
+const ACTION_TIMEOUT_MS = 30_000;
+const unsupported = (what: string): never => {
+  throw new Error(`${what} is not supported by the Firefox driver (scripts/lib/firefox-driver.ts)`);
+};
+
+type Step =
+  | { kind: 'css'; selector: string }
+  | { kind: 'testid'; id: string }
+  | { kind: 'role'; role: string; name?: string }
+  | { kind: 'pick'; index: number };
+
+/**
+ * Runs in the page: the elements a chain of steps selects, in document order, looking inside open
+ * shadow roots as Playwright's selectors do (the lens's card and legend live in one).
+ */
+function resolveInPage(steps: Step[]): Element[] {
+  const roleSelectors: Record<string, string> = {
+    button: 'button,[role="button"]',
+    dialog: 'dialog,[role="dialog"]',
+    region: 'section[aria-label],section[aria-labelledby],[role="region"]',
+    tablist: '[role="tablist"]',
+    tab: '[role="tab"]',
+    link: 'a[href],[role="link"]',
+    checkbox: 'input[type="checkbox"],[role="checkbox"]',
+    table: 'table,[role="table"]',
+  };
+  const within = (root: ParentNode, test: (el: Element) => boolean): Element[] => {
+    const out: Element[] = [];
+    const visit = (node: ParentNode) => {
+      for (const el of Array.from(node.querySelectorAll('*'))) {
+        if (test(el)) out.push(el);
+        if (el.shadowRoot) visit(el.shadowRoot);
+      }
+    };
+    visit(root);
+    return out;
+  };
+  const accessibleName = (el: Element) => {
+    const label = el.getAttribute('aria-label');
+    if (label) return label.trim();
+    const by = el.getAttribute('aria-labelledby');
+    if (by) return by.split(/\s+/).map((id) => (el.getRootNode() as Document).getElementById?.(id)?.textContent ?? '').join(' ').trim();
+    return (el.textContent ?? '').trim();
+  };
+  let current: Element[] | null = null;
+  for (const step of steps) {
+    if (step.kind === 'pick') {
+      const list: Element[] = current ?? [];
+      const at: Element | undefined = step.index < 0 ? list[list.length + step.index] : list[step.index];
+      current = at ? [at] : [];
+      continue;
+    }
+    const test =
+      step.kind === 'css'
+        ? (el: Element) => el.matches(step.selector)
+        : step.kind === 'testid'
+          ? (el: Element) => el.getAttribute('data-testid') === step.id
+          : (el: Element) =>
+              el.matches(roleSelectors[step.role] ?? `[role="${step.role}"]`) && (step.name === undefined || accessibleName(el) === step.name);
+    const roots: ParentNode[] = current ?? [document];
+    const next: Element[] = [];
+    for (const root of roots) for (const el of within(root, test)) if (!next.includes(el)) next.push(el);
+    current = next;
+  }
+  return current ?? [];
+}
+
+const describeSteps = (steps: Step[]) =>
+  steps
+    .map((s) => (s.kind === 'css' ? `locator(${s.selector})` : s.kind === 'testid' ? `getByTestId(${s.id})` : s.kind === 'role' ? `getByRole(${s.role})` : `nth(${s.index})`))
+    .join('.');
+
+export class FirefoxLocator {
+  constructor(
+    private readonly page: FirefoxPage,
+    private readonly steps: Step[],
+  ) {}
+
+  private with(step: Step) {
+    return new FirefoxLocator(this.page, [...this.steps, step]);
+  }
+  locator(selector: string) {
+    return this.with({ kind: 'css', selector });
+  }
+  getByTestId(id: string) {
+    return this.with({ kind: 'testid', id });
+  }
+  getByRole(role: string, options: { name?: string } = {}) {
+    return this.with({ kind: 'role', role, name: options.name });
+  }
+  first() {
+    return this.with({ kind: 'pick', index: 0 });
+  }
+  last() {
+    return this.with({ kind: 'pick', index: -1 });
+  }
+  nth(index: number) {
+    return this.with({ kind: 'pick', index });
+  }
+
+  /**
+   * An expression that applies `fn` to the matches now. Built as source and evaluated by BiDi itself,
+   * which no page CSP limits (an eval inside the page would be refused on extension pages).
+   */
+  private expression(fnSource: string, arg: unknown): string {
+    const argSource = arg === undefined ? 'undefined' : JSON.stringify(arg);
+    return `(${fnSource})((${resolveInPage.toString()})(${JSON.stringify(this.steps)}), ${argSource})`;
+  }
+
+  private inPage<R, A>(fn: (elements: Element[], arg: A) => R, arg?: A): Promise<R> {
+    return this.page.puppeteer.evaluate(this.expression(fn.toString(), arg)) as Promise<R>;
+  }
+
+  /** The first match, waiting for it (and, for actions, for it to be visible) up to the timeout. */
+  private async element(options: { visible?: boolean; timeout?: number } = {}): Promise<ElementHandle<Element>> {
+    const deadline = Date.now() + (options.timeout ?? ACTION_TIMEOUT_MS);
+    const pickFirst = (elements: Element[], visible: boolean) => {
+      const el = elements[0];
+      if (!el) return null;
+      if (visible) {
+        const rect = el.getBoundingClientRect();
+        const style = getComputedStyle(el);
+        if (rect.width === 0 || rect.height === 0 || style.visibility === 'hidden') return null;
+      }
+      return el;
+    };
+    for (;;) {
+      const handle = await this.page.puppeteer.evaluateHandle(this.expression(pickFirst.toString(), Boolean(options.visible)));
+      const element = handle.asElement() as ElementHandle<Element> | null;
+      if (element) return element;
+      await handle.dispose();
+      if (Date.now() > deadline) throw new Error(`${describeSteps(this.steps)}: no ${options.visible ? 'visible ' : ''}element within ${options.timeout ?? ACTION_TIMEOUT_MS} ms`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  count() {
+    return this.inPage((elements) => elements.length);
+  }
+  allTextContents() {
+    return this.inPage((elements) => elements.map((el) => el.textContent ?? ''));
+  }
+  evaluateAll<R, A>(fn: (elements: Element[], arg: A) => R, arg?: A) {
+    return this.inPage(fn, arg);
+  }
+  isVisible() {
+    return this.inPage((elements) => {
+      const el = elements[0];
+      if (!el) return false;
+      const rect = el.getBoundingClientRect();
+      return rect.width > 0 && rect.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+    });
+  }
+  private async read<R>(fn: (el: Element, arg: unknown) => R, arg?: unknown): Promise<R> {
+    const element = await this.element();
+    try {
+      return (await element.evaluate(fn as (el: Element, arg: unknown) => R, arg)) as R;
+    } finally {
+      await element.dispose();
+    }
+  }
+  textContent() {
+    return this.read((el) => el.textContent);
+  }
+  innerText() {
+    return this.read((el) => (el as HTMLElement).innerText);
+  }
+  getAttribute(name: string) {
+    return this.read((el, name) => el.getAttribute(name as string), name);
+  }
+  inputValue() {
+    return this.read((el) => (el as HTMLInputElement).value);
+  }
+  isChecked() {
+    return this.read((el) => (el as HTMLInputElement).checked);
+  }
+  focus() {
+    return this.read((el) => (el as HTMLElement).focus());
+  }
+  async click() {
+    const element = await this.element({ visible: true });
+    try {
+      await element.click(); // real pointer input at the element's centre, after scrolling it into view
+    } finally {
+      await element.dispose();
+    }
+  }
+  async press(key: string) {
+    await this.focus();
+    await this.page.keyboard.press(key);
+  }
+  /** Like Playwright's fill: sets the value as typing would end, with the input and change events. */
+  fill(value: string) {
+    return this.read((el, value) => {
+      const input = el as HTMLInputElement;
+      input.focus();
+      const proto = input instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+      Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(input, value);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    }, value);
+  }
+  /** Like Playwright's selectOption, for one option given by value, label or index. */
+  selectOption(option: string | { label?: string; index?: number; value?: string }) {
+    return this.read((el, option) => {
+      const select = el as HTMLSelectElement;
+      const options = Array.from(select.options);
+      const wanted = typeof option === 'string' ? { value: option } : (option as { label?: string; index?: number; value?: string });
+      const chosen =
+        wanted.index !== undefined
+          ? options[wanted.index]
+          : options.find((o) => (wanted.label !== undefined ? o.label === wanted.label : o.value === wanted.value) || (typeof option === 'string' && o.label === option));
+      if (!chosen) throw new Error(`no option ${JSON.stringify(option)} in ${options.map((o) => o.value).join(', ')}`);
+      select.value = chosen.value;
+      select.dispatchEvent(new Event('input', { bubbles: true }));
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      return [chosen.value];
+    }, option);
+  }
+  async setInputFiles(files: string | { name: string; mimeType: string; buffer: Buffer }) {
+    if (typeof files === 'string') {
+      const element = (await this.element()) as ElementHandle<HTMLInputElement>;
+      try {
+        await element.uploadFile(files);
+      } finally {
+        await element.dispose();
+      }
+      return;
+    }
+    // A file made in memory: build it in the page and hand it to the input as a drop would.
+    await this.read(
+      (el, file) => {
+        const { name, mimeType, base64 } = file as { name: string; mimeType: string; base64: string };
+        const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([bytes], name, { type: mimeType }));
+        (el as HTMLInputElement).files = transfer.files;
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+        el.dispatchEvent(new Event('change', { bubbles: true }));
+      },
+      { name: files.name, mimeType: files.mimeType, base64: files.buffer.toString('base64') },
+    );
+  }
+}
+
+/** Playwright's key syntax ("Alt+Shift+T") over puppeteer's single keys. */
+class FirefoxKeyboard {
+  constructor(private readonly page: PuppeteerPage) {}
+  async press(combo: string) {
+    const keys = combo === '+' ? ['+'] : combo.split('+');
+    const key = keys.pop()!;
+    for (const modifier of keys) await this.page.keyboard.down(modifier as never);
+    await this.page.keyboard.press(key as never);
+    for (const modifier of keys.reverse()) await this.page.keyboard.up(modifier as never);
+  }
+  type(text: string) {
+    return this.page.keyboard.type(text);
+  }
+}
+
+export class FirefoxPage {
+  readonly keyboard: FirefoxKeyboard;
+  readonly mouse: { move(x: number, y: number): Promise<void>; click(x: number, y: number): Promise<void> };
+  /** moz-extension:// documents run in the extension's process; BiDi keeps reporting about:blank for them. */
+  private extensionUrl: string | null = null;
+
+  constructor(
+    readonly puppeteer: PuppeteerPage,
+    private readonly session: FirefoxSessionParts,
+  ) {
+    this.keyboard = new FirefoxKeyboard(puppeteer);
+    this.mouse = {
+      move: (x, y) => puppeteer.mouse.move(x, y),
+      click: (x, y) => puppeteer.mouse.click(x, y),
+    };
+  }
+
+  async goto(url: string, options: { timeout?: number } = {}) {
+    if (!url.startsWith('moz-extension://')) {
+      this.extensionUrl = null;
+      return puppeteer_goto(this.puppeteer, url, options.timeout);
+    }
+    // Firefox loads extension pages in the extension process, and the BiDi navigation never reports
+    // their load (puppeteer's goto times out although the page is there): start the navigation, then
+    // wait until the document itself says it is that page and loaded.
+    this.extensionUrl = url;
+    this.puppeteer.goto(url, { timeout: 60_000 }).catch(() => {});
+    await this.waitForDocument(url, options.timeout ?? ACTION_TIMEOUT_MS);
+    return null;
+  }
+
+  private async waitForDocument(url: string, timeout: number) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const state = await this.puppeteer.evaluate(() => [location.href, document.readyState]).catch(() => null);
+      if (state && state[0] === url && state[1] === 'complete') return;
+      if (Date.now() > deadline) throw new Error(`${url} did not load within ${timeout} ms (last: ${JSON.stringify(state)})`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  async reload() {
+    if (!this.extensionUrl) {
+      await this.puppeteer.reload();
+      return null;
+    }
+    const url = await this.puppeteer.evaluate(() => location.href);
+    await this.puppeteer.evaluate(() => setTimeout(() => location.reload(), 0));
+    await new Promise((r) => setTimeout(r, 200));
+    await this.waitForDocument(url, ACTION_TIMEOUT_MS);
+    return null;
+  }
+
+  url(): string {
+    const reported = this.puppeteer.url();
+    return this.extensionUrl && (reported === 'about:blank' || reported.startsWith('moz-extension://')) ? this.extensionUrl : reported;
+  }
+
+  /** The URL as the document has it now (after in-page navigation such as a hash change). */
+  evaluate<R, A = undefined>(fn: string | ((arg: A) => R | Promise<R>), arg?: A): Promise<R> {
+    if (typeof fn === 'string') return this.puppeteer.evaluate(fn) as Promise<R>;
+    return this.puppeteer.evaluate(fn as (arg: unknown) => R, arg) as Promise<R>;
+  }
+  async waitForFunction<A>(fn: string | ((arg: A) => unknown), arg?: A, options: { timeout?: number; polling?: number } = {}) {
+    return this.puppeteer.waitForFunction(fn as never, { timeout: options.timeout ?? ACTION_TIMEOUT_MS, polling: options.polling ?? 100 }, arg);
+  }
+  waitForTimeout(ms: number) {
+    return new Promise<void>((r) => setTimeout(r, ms));
+  }
+  locator(selector: string) {
+    return new FirefoxLocator(this, [{ kind: 'css', selector }]);
+  }
+  getByTestId(id: string) {
+    return new FirefoxLocator(this, [{ kind: 'testid', id }]);
+  }
+  getByRole(role: string, options: { name?: string } = {}) {
+    return new FirefoxLocator(this, [{ kind: 'role', role, name: options.name }]);
+  }
+  screenshot(options: { path: string; fullPage?: boolean }) {
+    return this.puppeteer.screenshot({ path: options.path as `${string}.png`, fullPage: options.fullPage });
+  }
+  title() {
+    return this.puppeteer.title();
+  }
+  bringToFront() {
+    return this.puppeteer.bringToFront();
+  }
+  setViewportSize(size: { width: number; height: number }) {
+    return this.puppeteer.setViewport(size);
+  }
+  async addInitScript(fn: () => void) {
+    await this.puppeteer.evaluateOnNewDocument(fn);
+  }
+  on(event: string, handler: (arg: { message: string }) => void) {
+    if (event !== 'pageerror') unsupported(`page.on('${event}')`);
+    this.puppeteer.on('pageerror', (error) => handler({ message: error instanceof Error ? error.message : String(error) }));
+    return this;
+  }
+  context() {
+    return this.session.context;
+  }
+  isClosed() {
+    return this.puppeteer.isClosed();
+  }
+  async close() {
+    await this.puppeteer.close().catch(() => {});
+  }
+  frames() {
+    return unsupported('page.frames()');
+  }
+  waitForEvent(event: string) {
+    return unsupported(`page.waitForEvent('${event}')`);
+  }
+}
+
+async function puppeteer_goto(page: PuppeteerPage, url: string, timeout = ACTION_TIMEOUT_MS) {
+  return page.goto(url, { timeout, waitUntil: 'load' });
+}
+
+interface FirefoxSessionParts {
+  context: FirefoxContext;
+}
+
+export class FirefoxContext {
+  constructor(
+    private readonly browser: Browser,
+    private readonly parts: FirefoxSessionParts,
+  ) {}
+  async newPage() {
+    const page = await this.browser.newPage();
+    await page.setViewport({ width: 1280, height: 900 });
+    return new FirefoxPage(page, this.parts);
+  }
+  route(): never {
+    return unsupported('context.route()');
+  }
+  newCDPSession(): never {
+    return unsupported('the DevTools protocol');
+  }
+  serviceWorkers(): never {
+    return unsupported('context.serviceWorkers() (Firefox runs an event page)');
+  }
+  waitForEvent(event: string): never {
+    return unsupported(`context.waitForEvent('${event}')`);
+  }
+  grantPermissions(): never {
+    return unsupported('context.grantPermissions()');
+  }
+  async close() {
+    await this.browser.close().catch(() => {});
+  }
+}
+
+export interface FirefoxLaunch {
+  browser: Browser;
+  context: FirefoxContext;
+  /** The moz-extension:// host, fixed for this profile by `extensions.webextensions.uuids`. */
+  extensionId: string;
+  /** An extension page kept open to run extension code in (the event page cannot be evaluated in). */
+  extensionPage: FirefoxPage;
+  cleanup(): void;
+}
+
+/** The Firefox add-on id (wxt.config.ts, browser_specific_settings.gecko.id). */
+export const GECKO_ID = 'fanzha-lens@fanzha-lens.example';
+
+export async function launchFirefoxExtension(extensionDir: string, options: { headed?: boolean; prefs?: Record<string, unknown> } = {}): Promise<FirefoxLaunch> {
+  const extensionId = randomUUID();
+  // A copy, so a rebuild meanwhile cannot change what is installed.
+  const copy = mkdtempSync(join(tmpdir(), 'fzl-firefox-ext-'));
+  cpSync(extensionDir, copy, { recursive: true });
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: firefoxPath(),
+    headless: !options.headed,
+    // Lets BiDi navigate a tab to moz-extension:// pages (the popup, options, manager), which it
+    // refuses by default as privileged URLs.
+    env: { ...process.env, MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: '1' },
+    extraPrefsFirefox: {
+      // A fixed moz-extension:// host for this run, as Chromium's id is fixed by the key.
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: extensionId }),
+      // permissions.request() answers without a doorhanger (the reader's click is the test's).
+      'extensions.webextOptionalPermissionPrompts': false,
+      'intl.accept_languages': 'zh-CN, zh',
+      'intl.locale.requested': 'zh-CN',
+      ...options.prefs,
+    },
+  });
+  const installed = await browser.installExtension(copy);
+  if (installed !== GECKO_ID) throw new Error(`Firefox installed ${installed}, expected ${GECKO_ID}`);
+  const parts = {} as FirefoxSessionParts;
+  const context = new FirefoxContext(browser, parts);
+  parts.context = context;
+  const extensionPage = await context.newPage();
+  // The manager page: no settings are written by opening it, and it stays idle.
+  await extensionPage.goto(`moz-extension://${extensionId}/options.html`);
+  return { browser, context, extensionId, extensionPage, cleanup: () => rmSync(copy, { recursive: true, force: true }) };
+}
