@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MessageName, PageState, RequestOf, ResponseOf, Result } from '@/lib/messaging';
 import type { Settings } from '@/lib/settings/settings';
 import { siteOf } from '@/lib/sites/news-sites';
@@ -37,6 +37,8 @@ export interface PopupProps {
 }
 
 type View = 'summary' | 'statistics' | 'collections';
+const POLL_MS = 250;
+const POLLS_WHILE_LOADING = 24;
 
 export function Popup({ tabId, site: tabSite, sendToBackground, sendToTab, settings, copyText, tabUrl = null, requestOrigins, openSidePanel }: PopupProps) {
   const [page, setPage] = useState<Result<PageState> | null>(null);
@@ -54,6 +56,19 @@ export function Popup({ tabId, site: tabSite, sendToBackground, sendToTab, setti
     void settings.load().then(setPrefs);
     void refreshPage();
   }, [tabId]);
+
+  // A popup opened while the page still loads meets a content script that has not started (Firefox
+  // starts it later than Chromium, at document_idle after the load) or has not scanned yet (lens off,
+  // nothing disabling it): ask again for a few seconds instead of showing the empty state for good.
+  const pollsLeft = useRef(POLLS_WHILE_LOADING);
+  useEffect(() => {
+    if (!page || pollsLeft.current <= 0) return;
+    const starting = page.ok ? page.value.lens.status === 'off' && page.value.disabledBy === null : page.error.code === 'unreachable';
+    if (!starting) return;
+    pollsLeft.current -= 1;
+    const timer = setTimeout(() => void refreshPage(), POLL_MS);
+    return () => clearTimeout(timer);
+  }, [page]);
 
   const updatePrefs = async (change: (s: Settings) => Settings) => {
     setPrefs(await settings.update(change));

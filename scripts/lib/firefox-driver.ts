@@ -413,18 +413,57 @@ interface FirefoxSessionParts {
   context: FirefoxContext;
 }
 
+interface RouteFulfil {
+  status?: number;
+  contentType?: string;
+  body: string;
+}
+type RouteHandler = (route: { fulfill(response: RouteFulfil): Promise<void> }) => unknown;
+
 export class FirefoxContext {
+  /** Playwright's context.route for exact URLs: answered through BiDi request interception. */
+  private readonly routes = new Map<string, RouteHandler>();
+  private readonly pages = new Set<PuppeteerPage>();
+  private readonly intercepting = new WeakSet<PuppeteerPage>();
+
   constructor(
     private readonly browser: Browser,
     private readonly parts: FirefoxSessionParts,
   ) {}
   async newPage() {
     const page = await this.browser.newPage();
+    this.pages.add(page);
+    page.once('close', () => this.pages.delete(page));
     await page.setViewport({ width: 1280, height: 900 });
+    if (this.routes.size) await this.intercept(page);
     return new FirefoxPage(page, this.parts);
   }
-  route(): never {
-    return unsupported('context.route()');
+  private async intercept(page: PuppeteerPage) {
+    if (this.intercepting.has(page) || page.isClosed()) return;
+    this.intercepting.add(page);
+    // Extension pages live in another process, where BiDi cannot intercept; they load no routed URL.
+    if (!(await page.setRequestInterception(true).then(() => true, () => false))) return;
+    page.on('request', (request) => {
+      const handler = this.routes.get(request.url());
+      if (!handler) {
+        request.continue().catch(() => {});
+        return;
+      }
+      Promise.resolve(
+        handler({
+          fulfill: (response) =>
+            request.respond({ status: response.status ?? 200, contentType: response.contentType ?? 'text/html', body: response.body }),
+        }),
+      ).catch(() => request.abort().catch(() => {}));
+    });
+  }
+  async route(url: string, handler: RouteHandler) {
+    if (typeof url !== 'string') unsupported('context.route() with a pattern');
+    this.routes.set(url, handler);
+    for (const page of this.pages) await this.intercept(page);
+  }
+  async unroute(url: string) {
+    this.routes.delete(url);
   }
   newCDPSession(): never {
     return unsupported('the DevTools protocol');

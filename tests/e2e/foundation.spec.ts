@@ -18,7 +18,10 @@ describe(`foundation: the built extension in ${e2eBrowser()}`, () => {
     } else {
       expect(session.extensionId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       const manifest = await session.worker.evaluate(() => chrome.runtime.getManifest());
-      expect(manifest.background).toEqual({ scripts: ['background.js'] });
+      // Firefox resolves the manifest's paths and fills the other keys with null.
+      const background = manifest.background as { scripts?: string[]; service_worker?: string | null };
+      expect(background.scripts).toEqual([session.extensionUrl('background.js')]);
+      expect(background.service_worker ?? null).toBeNull();
     }
     expect(await session.backgroundRunning()).toBe(true);
   });
