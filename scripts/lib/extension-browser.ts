@@ -210,9 +210,10 @@ export async function openPopupFor(session: ExtensionSession, page: Page): Promi
   return popup;
 }
 
+/** Where a test's screenshot goes; Firefox's carry a `firefox-` prefix beside Chromium's. */
 export function screenshotPath(name: string): string {
   mkdirSync(screenshotsDir, { recursive: true });
-  return join(screenshotsDir, name);
+  return join(screenshotsDir, e2eBrowser() === 'firefox' ? `firefox-${name}` : name);
 }
 
 /** Collects page errors so tests can assert the extension caused none. */

@@ -13,7 +13,7 @@
  * (`textContent`, `getAttribute`, `click` …) and do not wait for `count`, `isVisible` and
  * `allTextContents`.
  */
-import puppeteer, { type Browser, type ElementHandle, type Page as PuppeteerPage } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Frame as PuppeteerFrame, type Page as PuppeteerPage } from 'puppeteer-core';
 import { existsSync, mkdtempSync, rmSync, cpSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -106,10 +106,12 @@ export class FirefoxLocator {
   constructor(
     private readonly page: FirefoxPage,
     private readonly steps: Step[],
+    /** The document the steps select in: the page's, or a child frame's. */
+    private readonly target: PuppeteerPage | PuppeteerFrame = page.puppeteer,
   ) {}
 
   private with(step: Step) {
-    return new FirefoxLocator(this.page, [...this.steps, step]);
+    return new FirefoxLocator(this.page, [...this.steps, step], this.target);
   }
   locator(selector: string) {
     return this.with({ kind: 'css', selector });
@@ -140,7 +142,7 @@ export class FirefoxLocator {
   }
 
   private inPage<R, A>(fn: (elements: Element[], arg: A) => R, arg?: A): Promise<R> {
-    return this.page.puppeteer.evaluate(this.expression(fn.toString(), arg)) as Promise<R>;
+    return this.target.evaluate(this.expression(fn.toString(), arg)) as Promise<R>;
   }
 
   /** The first match, waiting for it (and, for actions, for it to be visible) up to the timeout. */
@@ -157,7 +159,7 @@ export class FirefoxLocator {
       return el;
     };
     for (;;) {
-      const handle = await this.page.puppeteer.evaluateHandle(this.expression(pickFirst.toString(), Boolean(options.visible)));
+      const handle = await this.target.evaluateHandle(this.expression(pickFirst.toString(), Boolean(options.visible)));
       const element = handle.asElement() as ElementHandle<Element> | null;
       if (element) return element;
       await handle.dispose();
@@ -174,6 +176,15 @@ export class FirefoxLocator {
   }
   evaluateAll<R, A>(fn: (elements: Element[], arg: A) => R, arg?: A) {
     return this.inPage(fn, arg);
+  }
+  /** The first match's box in the viewport's CSS pixels (null when there is none), as Playwright's. */
+  boundingBox() {
+    return this.inPage((elements) => {
+      const el = elements[0];
+      if (!el) return null;
+      const rect = el.getBoundingClientRect();
+      return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+    });
   }
   isVisible() {
     return this.inPage((elements) => {
@@ -383,9 +394,18 @@ export class FirefoxPage {
   async addInitScript(fn: () => void) {
     await this.puppeteer.evaluateOnNewDocument(fn);
   }
-  on(event: string, handler: (arg: { message: string }) => void) {
-    if (event !== 'pageerror') unsupported(`page.on('${event}')`);
-    this.puppeteer.on('pageerror', (error) => handler({ message: error instanceof Error ? error.message : String(error) }));
+  on(event: 'pageerror', handler: (error: { message: string }) => void): this;
+  on(event: 'dialog', handler: (dialog: { message(): string; type(): string; dismiss(): Promise<void>; accept(): Promise<void> }) => void): this;
+  on(event: 'console', handler: (message: { text(): string; type(): string }) => void): this;
+  on(event: string, handler: (arg: never) => void): this {
+    const call = handler as (arg: unknown) => void;
+    if (event === 'pageerror') this.puppeteer.on('pageerror', (error) => call({ message: error instanceof Error ? error.message : String(error) }));
+    else if (event === 'dialog')
+      this.puppeteer.on('dialog', (dialog) =>
+        call({ message: () => dialog.message(), type: () => dialog.type(), dismiss: () => dialog.dismiss(), accept: () => dialog.accept() }),
+      );
+    else if (event === 'console') this.puppeteer.on('console', (message) => call({ text: () => message.text(), type: () => message.type() }));
+    else unsupported(`page.on('${event}')`);
     return this;
   }
   context() {
@@ -397,16 +417,46 @@ export class FirefoxPage {
   async close() {
     await this.puppeteer.close().catch(() => {});
   }
+  /** The page's frames, the main one first, with the part of Playwright's Frame the specs use. */
   frames() {
-    return unsupported('page.frames()');
+    return this.puppeteer.frames().map((frame) => new FirefoxFrame(this, frame));
   }
   waitForEvent(event: string) {
     return unsupported(`page.waitForEvent('${event}')`);
   }
 }
 
+export class FirefoxFrame {
+  constructor(
+    private readonly page: FirefoxPage,
+    readonly puppeteer: PuppeteerFrame,
+  ) {}
+  url() {
+    return this.puppeteer.url();
+  }
+  evaluate<R, A = undefined>(fn: string | ((arg: A) => R | Promise<R>), arg?: A): Promise<R> {
+    if (typeof fn === 'string') return this.puppeteer.evaluate(fn) as Promise<R>;
+    return this.puppeteer.evaluate(fn as (arg: unknown) => R, arg) as Promise<R>;
+  }
+  locator(selector: string) {
+    return new FirefoxLocator(this.page, [{ kind: 'css', selector }], this.puppeteer);
+  }
+}
+
 async function puppeteer_goto(page: PuppeteerPage, url: string, timeout = ACTION_TIMEOUT_MS) {
-  return page.goto(url, { timeout, waitUntil: 'load' });
+  try {
+    return await page.goto(url, { timeout, waitUntil: 'load' });
+  } catch (error) {
+    // Firefox's BiDi fails the whole navigation when a subresource of the page is refused (a saved news
+    // page's iframe of an unreachable host: "Address rejected"), although the document itself loaded, as
+    // Playwright's goto (which waits for the document's load event only) would report.
+    const state = await page.evaluate(() => [location.href, document.readyState]).catch(() => null);
+    if (state && state[0] === url && state[1] !== 'loading') {
+      await page.waitForFunction(() => document.readyState === 'complete', { timeout }).catch(() => {});
+      return null;
+    }
+    throw error;
+  }
 }
 
 interface FirefoxSessionParts {

@@ -1,2 +1,15 @@
-/** The e2e harness lives in scripts/lib so the demo and the page benchmarks launch Chromium the same way. */
+/** The e2e harness lives in scripts/lib so the demo and the page benchmarks launch the browsers the same way. */
+import { it } from 'vitest';
+import { e2eBrowser } from '../../scripts/lib/extension-browser';
+
 export * from '../../scripts/lib/extension-browser';
+
+/**
+ * A test of something only Chromium has (the DevTools protocol, service-worker handles, frames,
+ * downloads): in Firefox it is reported as skipped ("not applicable in this browser" in npm test's
+ * line) with the reason in its title, never passed. README lists these.
+ */
+export function itChromiumOnly(name: string, reason: string, fn: () => Promise<void>, timeout?: number) {
+  if (e2eBrowser() === 'chromium') it(name, fn, timeout);
+  else it.skip(`${name} [Chromium only: ${reason}]`, fn);
+}

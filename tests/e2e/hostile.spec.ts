@@ -14,7 +14,7 @@ import type { LensState } from '../../lib/page/lens';
 import { sendToTab } from '../../scripts/lib/page-state';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 import { longPage, seedParagraphs } from '../fixtures/hostile/build-pages';
-import { launchExtension, openPopupFor, repoRoot, screenshotPath, trackPageErrors, type ExtensionSession } from './harness';
+import { itChromiumOnly, launchExtension, openPopupFor, repoRoot, screenshotPath, trackPageErrors, type ExtensionSession } from './harness';
 
 let session: ExtensionSession;
 let generated: StaticServer;
@@ -286,7 +286,7 @@ describe('10,000 nested elements', () => {
 
 describe('frames', () => {
   it('annotates the top page only: frames are not touched (content script not in all_frames)', async () => {
-    const manifest = JSON.parse(readFileSync(join(repoRoot, '.output/chrome-mv3/manifest.json'), 'utf8'));
+    const manifest = JSON.parse(readFileSync(join(repoRoot, `.output/${session.browserName === 'firefox' ? 'firefox' : 'chrome'}-mv3/manifest.json`), 'utf8'));
     expect(manifest.content_scripts.every((c: { all_frames?: boolean }) => c.all_frames !== true)).toBe(true);
     const { page, errors } = await open(session.fixtureUrl('hostile/frames.html'));
     const lens = await active(page);
@@ -479,7 +479,7 @@ describe('a page with no Chinese', () => {
 });
 
 describe('memory', () => {
-  it('100 highlight toggles and 20 conversions leave no heap growth', async () => {
+  itChromiumOnly('100 highlight toggles and 20 conversions leave no heap growth', 'the heap is read and collected over the DevTools protocol', async () => {
     const { page, errors } = await open(session.fixtureUrl('pages/seeds/002_cd855594ea86f9d9.html'));
     const lens = await active(page);
     const cdp = await page.context().newCDPSession(page);
