@@ -15,7 +15,8 @@ export interface SiteAccessProps {
 
 /**
  * On a page the extension does not run on: "enable on this site" (an optional host permission,
- * granted by the reader, kept until revoked) or "run once here" (activeTab, nothing kept).
+ * granted by the reader, kept until revoked) or "run once here" (activeTab, nothing kept); on a
+ * curated site whose permission the reader withheld (Firefox allows it), "allow again".
  */
 export function SiteAccess({ tabId, url, sendToBackground, requestOrigins, onEnabled }: SiteAccessProps) {
   const [status, setStatus] = useState<SiteStatus | null>(null);
@@ -31,7 +32,7 @@ export function SiteAccess({ tabId, url, sendToBackground, requestOrigins, onEna
 
   const enable = () => {
     // Straight from the click: a permission request needs the user's gesture.
-    void requestOrigins([status.pattern!]).then(async (granted) => {
+    void requestOrigins(status.request).then(async (granted) => {
       if (!granted) {
         setMessage(t('sitePermissionDenied'));
         return;
@@ -60,6 +61,15 @@ export function SiteAccess({ tabId, url, sendToBackground, requestOrigins, onEna
         <button type="button" data-testid="site-disable" onClick={() => void disable()}>
           {t('siteDisable', { host: new URL(url).hostname })}
         </button>
+      ) : status.access === 'withheld' ? (
+        <>
+          <p class="fzl-muted" data-testid="site-withheld">
+            {t('siteWithheld')}
+          </p>
+          <button type="button" data-testid="site-enable" onClick={enable}>
+            {t('siteAllowAgain', { host: new URL(url).hostname })}
+          </button>
+        </>
       ) : status.access === 'not-granted' ? (
         <>
           <button type="button" data-testid="site-enable" onClick={enable}>

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { MessageError, type Handlers, type SiteStatus } from '@/lib/messaging';
-import { siteAccess, sitePattern, userSitePatterns } from '@/lib/sites/user-sites';
+import { createMessenger, MessageError, type Handlers, type SiteStatus } from '@/lib/messaging';
+import { originsFor, siteAccess, sitePattern, userSitePatterns } from '@/lib/sites/user-sites';
 
 /**
  * Sites beyond the curated list: the reader grants a site from the popup (optional host
@@ -33,14 +33,37 @@ export async function syncUserSites(): Promise<string[]> {
 
 async function status(url: string): Promise<SiteStatus> {
   const { origins = [] } = await browser.permissions.getAll();
-  return { access: siteAccess(url, origins), pattern: sitePattern(url), userSites: userSitePatterns(origins, manifestOrigins()) };
+  return {
+    access: siteAccess(url, origins),
+    pattern: sitePattern(url),
+    request: originsFor(url),
+    userSites: userSitePatterns(origins, manifestOrigins()),
+  };
+}
+
+/**
+ * The reader took host permissions back (our popup, about:addons, the browser's site access): the
+ * browser stops injecting, but scripts already in pages keep running, so every tab is told and the
+ * pages those origins cover take everything of ours out. Tabs without our script just do not answer.
+ */
+async function tellTabsAccessRevoked(origins: string[]): Promise<void> {
+  if (!origins.length) return;
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map((tab) =>
+      tab.id === undefined ? null : createMessenger((m) => browser.tabs.sendMessage(tab.id!, m), { timeoutMs: 2000 })('page/accessRevoked', { origins }),
+    ),
+  );
 }
 
 export function registerUserSites(): void {
   browser.runtime.onInstalled.addListener(() => void syncUserSites());
   browser.runtime.onStartup.addListener(() => void syncUserSites());
   browser.permissions.onAdded.addListener(() => void syncUserSites());
-  browser.permissions.onRemoved.addListener(() => void syncUserSites());
+  browser.permissions.onRemoved.addListener((removed) => {
+    void syncUserSites();
+    void tellTabsAccessRevoked(removed.origins ?? []);
+  });
 }
 
 export function sitesHandlers(): Handlers<'background'> {
@@ -49,8 +72,9 @@ export function sitesHandlers(): Handlers<'background'> {
     'sites/enable': async ({ url, tabId }) => {
       const pattern = sitePattern(url);
       if (!pattern) throw new MessageError('invalid', 'only http and https pages can be enabled');
-      if (!(await browser.permissions.contains({ origins: [pattern] })))
-        throw new MessageError('forbidden', `permission for ${pattern} was not granted`);
+      const origins = originsFor(url);
+      if (!(await browser.permissions.contains({ origins })))
+        throw new MessageError('forbidden', `permission for ${origins.join(', ')} was not granted`);
       await syncUserSites();
       await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT] });
       return status(url);

@@ -4,6 +4,7 @@ import { createMessenger, createRouter, MessageError, type PageState, type Sende
 import { createLens, type Lens } from '@/lib/page/lens';
 import { isSiteEnabled, scriptTargetFor, type Settings } from '@/lib/settings/settings';
 import { matchPatternsFor, newsSites, siteOf } from '@/lib/sites/news-sites';
+import { originsFor } from '@/lib/sites/user-sites';
 import { loadSettings, watchSettings } from '../shared/settings-store';
 import { installPageStyles } from './page-styles';
 import { createLensUi, isOwnNode, UI_TAG } from './ui';
@@ -32,9 +33,30 @@ export default defineContentScript({
     const startedPerf = performance.now();
     let firstPaintMs: number | null = null;
     const site = siteOf(location.href);
+    // Everything this instance undoes when it ends: the extension reloaded (ctx invalidated) or the
+    // reader took the site's permission back (page/accessRevoked). Runs once, in reverse order.
+    const cleanups: (() => void)[] = [];
+    let ended = false;
+    const onEnd = (cleanup: () => void) => void cleanups.push(cleanup);
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      for (const cleanup of cleanups.reverse()) {
+        try {
+          cleanup();
+        } catch (error) {
+          console.error('[fanzha-lens] cleanup failed', error);
+        }
+      }
+    };
+    ctx.onInvalidated(end);
     // A deadline on every request to the worker: one killed mid-request must not leave a conversion
     // or a clip waiting forever (a batch answers in milliseconds; a cold worker in ~200 ms).
     const send = createMessenger((message) => browser.runtime.sendMessage(message), { timeoutMs: 10_000 });
+    // Clips are writes queued one after another in the worker: with many tabs clipping at once the
+    // last answer comes late (Firefox's storage is slower than Chromium's), and a deadline shorter
+    // than the queue would report as failed a clip that is then saved. A dropped channel still ends.
+    const sendClip = createMessenger((message) => browser.runtime.sendMessage(message), { timeoutMs: 60_000 });
     let backgroundVersion: string | null = null;
     let settings: Settings = await loadSettings();
     let pageOff = false; // "off for this page view" from the popup
@@ -58,14 +80,14 @@ export default defineContentScript({
       doc: document,
       lens: () => lens,
       ui,
-      send,
-      onInvalidated: (cleanup) => ctx.onInvalidated(cleanup),
+      send: sendClip,
+      onInvalidated: onEnd,
       // While the page is shown converted, clips still quote (and anchor in) the page's own text.
       originalText: (map) => script.originalText(map),
       originalScript: () => script.state().source,
     });
 
-    const script = createPageScript({ doc: document, send, lens: () => lens, isOwnNode, onInvalidated: (c) => ctx.onInvalidated(c) });
+    const script = createPageScript({ doc: document, send, lens: () => lens, isOwnNode, onInvalidated: onEnd });
 
     const disabledBy = (): PageState['disabledBy'] =>
       !settings.enabled ? 'global' : site && settings.disabledSites.includes(site) ? 'site' : pageOff ? 'page' : null;
@@ -142,6 +164,16 @@ export default defineContentScript({
           apply();
           return pageState();
         },
+        'page/accessRevoked': ({ origins }) => {
+          if (!originsFor(location.href).some((origin) => origins.includes(origin))) return { stopped: false };
+          // After answering: the answer needs the listener this removes.
+          setTimeout(() => {
+            end();
+            // A later grant runs a fresh instance here (the guard above lets a dead one be replaced).
+            running.__fanzhaLens = { isInvalid: true };
+          }, 0);
+          return { stopped: true };
+        },
       },
       { extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') },
     );
@@ -151,17 +183,22 @@ export default defineContentScript({
       settings = next;
       apply();
     });
-    ctx.onInvalidated(() => {
+    onEnd(() => {
       browser.runtime.onMessage.removeListener(listener);
       unwatch();
       lens?.stop();
+      lens = null;
       removeStyles?.();
+      removeStyles = null;
+      ui.unmount();
+      document.querySelector(UI_TAG)?.remove();
     });
 
     // Annotate once the page is idle, so our work never delays the page's own.
     const idle = (cb: () => void) =>
       'requestIdleCallback' in window ? ctx.requestIdleCallback(cb, { timeout: 1000 }) : ctx.setTimeout(cb, 0);
     idle(() => {
+      if (ended) return;
       apply();
       // "Always show this site in 繁體/简体": converted once the page is idle, after highlights start.
       const rule = scriptTargetFor(settings, site);

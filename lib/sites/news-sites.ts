@@ -32,9 +32,14 @@ export function siteOf(url: string): string | null {
   }
 }
 
+/** The curated site a URL is on, if any. */
+export function curatedSiteOf(url: string, sites: readonly NewsSite[] = newsSites): NewsSite | null {
+  const host = siteOf(url);
+  if (!host) return null;
+  return sites.find((s) => (s.exact ? host === s.domain : host === s.domain || host.endsWith('.' + s.domain))) ?? null;
+}
+
 /** Whether a URL is on one of the curated sites. */
 export function isCuratedSite(url: string, sites: readonly NewsSite[] = newsSites): boolean {
-  const host = siteOf(url);
-  if (!host) return false;
-  return sites.some((s) => (s.exact ? host === s.domain : host === s.domain || host.endsWith('.' + s.domain)));
+  return curatedSiteOf(url, sites) !== null;
 }

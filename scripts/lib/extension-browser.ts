@@ -5,12 +5,12 @@
  * Browser downloads cannot work on these machines, so the system browsers are required; when one is
  * missing the run fails with the install command, never skips.
  */
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startStaticServer, type StaticServer } from './static-server';
-import { GECKO_ID, launchFirefoxExtension } from './firefox-driver';
+import { evaluateInChrome, GECKO_ID, launchFirefoxExtension } from './firefox-driver';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 export const fixturesDir = join(repoRoot, 'tests/fixtures');
@@ -65,8 +65,11 @@ export interface ExtensionSession {
    * an extension page (BiDi cannot evaluate in an event page); what the specs run there is API calls.
    */
   worker: Pick<Worker, 'evaluate' | 'url'>;
-  /** Stops the background as the browser does when it is idle (service worker stopped, event page suspended). */
-  stopBackground(): Promise<void>;
+  /**
+   * Stops the background as the browser does when it is idle (service worker stopped, event page
+   * suspended) and waits until it no longer runs; `{ wait: false }` only asks (to cut work in flight).
+   */
+  stopBackground(options?: { wait?: boolean }): Promise<void>;
   /** Whether the background runs now (runtime.getContexts, in both browsers). */
   backgroundRunning(): Promise<boolean>;
   server: StaticServer;
@@ -109,17 +112,20 @@ export async function launchExtension(
     }
     return helperPage;
   };
+  let cdp: CDPSession | undefined;
   const session: ExtensionSession = {
     browserName: 'chromium',
     context,
     extensionId,
     extensionUrl,
     worker,
-    async stopBackground() {
-      const cdp = await context.newCDPSession(await extensionHelperPage());
-      await cdp.send('ServiceWorker.enable');
+    async stopBackground({ wait = true } = {}) {
+      if (!cdp || (helperPage && helperPage.isClosed())) {
+        cdp = await context.newCDPSession(await extensionHelperPage());
+        await cdp.send('ServiceWorker.enable');
+      }
       await cdp.send('ServiceWorker.stopAllWorkers');
-      await cdp.detach();
+      if (wait) await waitUntilStopped(() => session.backgroundRunning());
     },
     async backgroundRunning() {
       return (await extensionHelperPage()).evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.BACKGROUND] })).length > 0);
@@ -158,23 +164,14 @@ async function launchFirefox(options: { extensionDir?: string; serveDir?: string
       evaluate: ((fn: unknown, arg: unknown) => inExtension.evaluate(fn as string, arg)) as Worker['evaluate'],
       url: () => extensionUrl('background.js'),
     },
-    async stopBackground() {
+    async stopBackground({ wait = true } = {}) {
       // What about:debugging's "Terminate background script" does: suspend the event page as Firefox
       // does after its idle timeout (chrome-scope evaluation, allowed by MOZ_REMOTE_ALLOW_SYSTEM_ACCESS).
-      const connection = (firefox.browser as unknown as { connection: { send(method: string, params: object): Promise<{ result: any }> } }).connection;
-      const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
-      const target = { context: tree.result.contexts[0].context };
-      const { result } = await connection.send('script.evaluate', {
-        expression: `ChromeUtils.importESModule("resource://gre/modules/ExtensionParent.sys.mjs").ExtensionParent.DebugUtils.terminateBackgroundScript(${JSON.stringify(GECKO_ID)}).then(() => "ok")`,
-        target,
-        awaitPromise: true,
-      });
-      if (result?.type !== 'success') throw new Error(`Firefox did not suspend the event page: ${JSON.stringify(result).slice(0, 300)}`);
-      const deadline = Date.now() + 10_000;
-      while (await backgroundRunning()) {
-        if (Date.now() > deadline) throw new Error('the event page still runs 10 s after it was suspended');
-        await new Promise((r) => setTimeout(r, 50));
-      }
+      await evaluateInChrome(
+        firefox.browser,
+        `ChromeUtils.importESModule("resource://gre/modules/ExtensionParent.sys.mjs").ExtensionParent.DebugUtils.terminateBackgroundScript(${JSON.stringify(GECKO_ID)}).then(() => "ok")`,
+      );
+      if (wait) await waitUntilStopped(backgroundRunning);
     },
     backgroundRunning,
     server,
@@ -185,6 +182,14 @@ async function launchFirefox(options: { extensionDir?: string; serveDir?: string
       await server.close();
     },
   };
+}
+
+async function waitUntilStopped(running: () => Promise<boolean>) {
+  const deadline = Date.now() + 10_000;
+  while (await running()) {
+    if (Date.now() > deadline) throw new Error('the background still runs 10 s after it was stopped');
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /**

@@ -14,7 +14,7 @@
  * `allTextContents`.
  */
 import puppeteer, { type Browser, type ElementHandle, type Frame as PuppeteerFrame, type Page as PuppeteerPage } from 'puppeteer-core';
-import { existsSync, mkdtempSync, rmSync, cpSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, cpSync, statSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,13 +39,17 @@ type Step =
   | { kind: 'css'; selector: string }
   | { kind: 'testid'; id: string }
   | { kind: 'role'; role: string; name?: string }
-  | { kind: 'pick'; index: number };
+  | { kind: 'pick'; index: number }
+  /** Playwright's `locator(selector, { has })`: keeps the matches that contain a match of `steps`. */
+  | { kind: 'has'; steps: Step[] }
+  /** `locator(selector, { hasText })`: keeps the matches whose text contains it (case and spacing ignored). */
+  | { kind: 'hasText'; text: string };
 
 /**
  * Runs in the page: the elements a chain of steps selects, in document order, looking inside open
  * shadow roots as Playwright's selectors do (the lens's card and legend live in one).
  */
-function resolveInPage(steps: Step[]): Element[] {
+function resolveInPage(steps: Step[], start?: Element): Element[] {
   const roleSelectors: Record<string, string> = {
     button: 'button,[role="button"]',
     dialog: 'dialog,[role="dialog"]',
@@ -74,8 +78,17 @@ function resolveInPage(steps: Step[]): Element[] {
     if (by) return by.split(/\s+/).map((id) => (el.getRootNode() as Document).getElementById?.(id)?.textContent ?? '').join(' ').trim();
     return (el.textContent ?? '').trim();
   };
-  let current: Element[] | null = null;
+  let current: Element[] | null = start ? [start] : null;
   for (const step of steps) {
+    if (step.kind === 'has') {
+      current = (current ?? []).filter((el) => resolveInPage(step.steps, el).length > 0);
+      continue;
+    }
+    if (step.kind === 'hasText') {
+      const normal = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+      current = (current ?? []).filter((el) => normal(el.textContent ?? '').includes(normal(step.text)));
+      continue;
+    }
     if (step.kind === 'pick') {
       const list: Element[] = current ?? [];
       const at: Element | undefined = step.index < 0 ? list[list.length + step.index] : list[step.index];
@@ -97,15 +110,31 @@ function resolveInPage(steps: Step[]): Element[] {
   return current ?? [];
 }
 
-const describeSteps = (steps: Step[]) =>
+const describeSteps = (steps: Step[]): string =>
   steps
-    .map((s) => (s.kind === 'css' ? `locator(${s.selector})` : s.kind === 'testid' ? `getByTestId(${s.id})` : s.kind === 'role' ? `getByRole(${s.role})` : `nth(${s.index})`))
+    .map((s): string =>
+      s.kind === 'css' ? `locator(${s.selector})` : s.kind === 'testid' ? `getByTestId(${s.id})` : s.kind === 'role' ? `getByRole(${s.role})` : s.kind === 'has' ? `has(${describeSteps(s.steps)})` : s.kind === 'hasText' ? `hasText(${s.text})` : `nth(${s.index})`,
+    )
     .join('.');
+
+interface LocatorOptions {
+  has?: FirefoxLocator;
+  hasText?: string;
+}
+
+function locatorSteps(selector: string, options: LocatorOptions): Step[] {
+  const unknown = Object.keys(options).filter((k) => k !== 'has' && k !== 'hasText');
+  if (unknown.length) unsupported(`locator option ${unknown.join(', ')}`);
+  const steps: Step[] = [{ kind: 'css', selector }];
+  if (options.has) steps.push({ kind: 'has', steps: options.has.steps });
+  if (options.hasText !== undefined) steps.push({ kind: 'hasText', text: options.hasText });
+  return steps;
+}
 
 export class FirefoxLocator {
   constructor(
     private readonly page: FirefoxPage,
-    private readonly steps: Step[],
+    readonly steps: Step[],
     /** The document the steps select in: the page's, or a child frame's. */
     private readonly target: PuppeteerPage | PuppeteerFrame = page.puppeteer,
   ) {}
@@ -113,8 +142,8 @@ export class FirefoxLocator {
   private with(step: Step) {
     return new FirefoxLocator(this.page, [...this.steps, step], this.target);
   }
-  locator(selector: string) {
-    return this.with({ kind: 'css', selector });
+  locator(selector: string, options: LocatorOptions = {}) {
+    return new FirefoxLocator(this.page, [...this.steps, ...locatorSteps(selector, options)], this.target);
   }
   getByTestId(id: string) {
     return this.with({ kind: 'testid', id });
@@ -138,7 +167,7 @@ export class FirefoxLocator {
    */
   private expression(fnSource: string, arg: unknown): string {
     const argSource = arg === undefined ? 'undefined' : JSON.stringify(arg);
-    return `(${fnSource})((${resolveInPage.toString()})(${JSON.stringify(this.steps)}), ${argSource})`;
+    return `(${fnSource})((() => { const resolveInPage = ${resolveInPage.toString()}; return resolveInPage(${JSON.stringify(this.steps)}); })(), ${argSource})`;
   }
 
   private inPage<R, A>(fn: (elements: Element[], arg: A) => R, arg?: A): Promise<R> {
@@ -370,8 +399,8 @@ export class FirefoxPage {
   waitForTimeout(ms: number) {
     return new Promise<void>((r) => setTimeout(r, ms));
   }
-  locator(selector: string) {
-    return new FirefoxLocator(this, [{ kind: 'css', selector }]);
+  locator(selector: string, options: LocatorOptions = {}) {
+    return new FirefoxLocator(this, locatorSteps(selector, options));
   }
   getByTestId(id: string) {
     return new FirefoxLocator(this, [{ kind: 'testid', id }]);
@@ -390,6 +419,16 @@ export class FirefoxPage {
   }
   setViewportSize(size: { width: number; height: number }) {
     return this.puppeteer.setViewport(size);
+  }
+  /**
+   * Playwright's emulateMedia({ colorScheme }). Firefox has no per-tab override over BiDi, so this sets
+   * the content colour-scheme preference (about:preferences' website appearance): it applies to every
+   * page at once, which the specs allow for by setting the scheme before each page they look at.
+   */
+  async emulateMedia(options: { colorScheme?: 'dark' | 'light' | null }) {
+    const value = options.colorScheme === 'dark' ? 0 : options.colorScheme === 'light' ? 1 : 2;
+    await evaluateInChrome(this.session.browser, `Services.prefs.setIntPref("layout.css.prefers-color-scheme.content-override", ${value}), "ok"`);
+    await this.waitForFunction((scheme) => matchMedia(`(prefers-color-scheme: ${scheme})`).matches, options.colorScheme ?? 'light').catch(() => {});
   }
   async addInitScript(fn: () => void) {
     await this.puppeteer.evaluateOnNewDocument(fn);
@@ -421,9 +460,55 @@ export class FirefoxPage {
   frames() {
     return this.puppeteer.frames().map((frame) => new FirefoxFrame(this, frame));
   }
-  waitForEvent(event: string) {
-    return unsupported(`page.waitForEvent('${event}')`);
+  /**
+   * `download`: the next file Firefox saves into the profile's download folder (prefs below send every
+   * download there without asking), with Playwright's `suggestedFilename()` and `path()`.
+   */
+  waitForEvent(event: string, options: { timeout?: number } = {}) {
+    if (event !== 'download') return unsupported(`page.waitForEvent('${event}')`);
+    return nextDownload(this.session.downloadDir, options.timeout ?? ACTION_TIMEOUT_MS);
   }
+}
+
+async function nextDownload(dir: string, timeout: number) {
+  const before = new Set(readdirSync(dir));
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const names = readdirSync(dir);
+    // Firefox writes NAME.part (or NAME beside it) and renames when done: a new name without a .part.
+    const done = names.find((n) => !before.has(n) && !n.endsWith('.part') && !names.includes(`${n}.part`));
+    if (done) {
+      // Firefox may create the file before writing it: done once its size holds for 200 ms.
+      const path = join(dir, done);
+      let size = -1;
+      for (;;) {
+        const now = statSync(path).size;
+        if (now > 0 && now === size) break;
+        if (Date.now() > deadline) throw new Error(`the download ${path} was not complete within ${timeout} ms`);
+        size = now;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      return { suggestedFilename: () => done, path: async () => path };
+    }
+    if (Date.now() > deadline) throw new Error(`no download within ${timeout} ms (download folder ${dir})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * Evaluates `expression` in Firefox's parent process (chrome scope), as about:debugging and
+ * about:preferences do their work; BiDi allows it because of MOZ_REMOTE_ALLOW_SYSTEM_ACCESS.
+ */
+export async function evaluateInChrome(browser: Browser, expression: string): Promise<unknown> {
+  const connection = (browser as unknown as { connection: { send(method: string, params: object): Promise<{ result: any }> } }).connection;
+  const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const { result } = await connection.send('script.evaluate', {
+    expression,
+    target: { context: tree.result.contexts[0].context },
+    awaitPromise: true,
+  });
+  if (result?.type !== 'success') throw new Error(`Firefox's parent process refused ${expression.slice(0, 80)}: ${JSON.stringify(result).slice(0, 300)}`);
+  return result.result?.value;
 }
 
 export class FirefoxFrame {
@@ -460,7 +545,9 @@ async function puppeteer_goto(page: PuppeteerPage, url: string, timeout = ACTION
 }
 
 interface FirefoxSessionParts {
+  browser: Browser;
   context: FirefoxContext;
+  downloadDir: string;
 }
 
 interface RouteFulfil {
@@ -475,13 +562,22 @@ export class FirefoxContext {
   private readonly routes = new Map<string, RouteHandler>();
   private readonly pages = new Set<PuppeteerPage>();
   private readonly intercepting = new WeakSet<PuppeteerPage>();
+  /** Tabs that were there before a `waitForEvent('page')`: the one it waits for is none of these. */
+  private readonly known = new WeakSet<object>();
 
   constructor(
     private readonly browser: Browser,
     private readonly parts: FirefoxSessionParts,
-  ) {}
+  ) {
+    for (const target of browser.targets()) this.known.add(target);
+    browser.on('targetcreated', (target) => {
+      // Marked after the current turn, so a waitForTarget already waiting sees the new tab first.
+      setTimeout(() => this.known.add(target), 0);
+    });
+  }
   async newPage() {
     const page = await this.browser.newPage();
+    this.known.add(page.target());
     this.pages.add(page);
     page.once('close', () => this.pages.delete(page));
     await page.setViewport({ width: 1280, height: 900 });
@@ -521,8 +617,15 @@ export class FirefoxContext {
   serviceWorkers(): never {
     return unsupported('context.serviceWorkers() (Firefox runs an event page)');
   }
-  waitForEvent(event: string): never {
-    return unsupported(`context.waitForEvent('${event}')`);
+  /** `page`: the next tab opened (by the extension, a link …), as a driver page once it has a document. */
+  async waitForEvent(event: string, options: { timeout?: number } = {}) {
+    if (event !== 'page') return unsupported(`context.waitForEvent('${event}')`);
+    const target = await this.browser.waitForTarget((t) => t.type() === 'page' && !this.known.has(t), { timeout: options.timeout ?? ACTION_TIMEOUT_MS });
+    const page = (await target.page())!;
+    this.pages.add(page);
+    page.once('close', () => this.pages.delete(page));
+    if (this.routes.size) await this.intercept(page);
+    return new FirefoxPage(page, this.parts);
   }
   grantPermissions(): never {
     return unsupported('context.grantPermissions()');
@@ -550,6 +653,7 @@ export async function launchFirefoxExtension(extensionDir: string, options: { he
   // A copy, so a rebuild meanwhile cannot change what is installed.
   const copy = mkdtempSync(join(tmpdir(), 'fzl-firefox-ext-'));
   cpSync(extensionDir, copy, { recursive: true });
+  const downloadDir = mkdtempSync(join(tmpdir(), 'fzl-firefox-downloads-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: firefoxPath(),
@@ -564,16 +668,27 @@ export async function launchFirefoxExtension(extensionDir: string, options: { he
       'extensions.webextOptionalPermissionPrompts': false,
       'intl.accept_languages': 'zh-CN, zh',
       'intl.locale.requested': 'zh-CN',
+      // Every download goes to one folder, without a dialog (waitForEvent('download') watches it).
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloadDir,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.download.start_downloads_in_tmp_dir': false,
+      'browser.download.alwaysOpenPanel': false,
       ...options.prefs,
     },
   });
   const installed = await browser.installExtension(copy);
   if (installed !== GECKO_ID) throw new Error(`Firefox installed ${installed}, expected ${GECKO_ID}`);
-  const parts = {} as FirefoxSessionParts;
+  const parts = { downloadDir, browser } as FirefoxSessionParts;
   const context = new FirefoxContext(browser, parts);
   parts.context = context;
   const extensionPage = await context.newPage();
   // The manager page: no settings are written by opening it, and it stays idle.
   await extensionPage.goto(`moz-extension://${extensionId}/options.html`);
-  return { browser, context, extensionId, extensionPage, cleanup: () => rmSync(copy, { recursive: true, force: true }) };
+  return { browser, context, extensionId, extensionPage, cleanup: () => {
+      rmSync(copy, { recursive: true, force: true });
+      rmSync(downloadDir, { recursive: true, force: true });
+    },
+  };
 }

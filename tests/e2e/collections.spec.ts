@@ -389,15 +389,13 @@ describe('collections: cold worker, one clip in several collections, pages witho
     const warmPage = await value('collections/clipsForPage', { url: pageUrl });
     expect(warmPage.clips.length).toBeGreaterThan(0);
 
-    // Stop the worker (DevTools protocol); a mark in its global scope tells a fresh one from it.
-    const cdp = await session.context.newCDPSession(extensionPage);
-    await cdp.send('ServiceWorker.enable');
-    const mark = () => Promise.all(session.context.serviceWorkers().map((w) => w.evaluate(() => ((self as unknown as { __old?: boolean }).__old = true)).catch(() => {})));
-    const fresh = async () =>
-      (await Promise.all(session.context.serviceWorkers().map((w) => w.evaluate(() => (self as unknown as { __old?: boolean }).__old === true).catch(() => null)))).includes(false);
-    await mark();
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await extensionPage.waitForTimeout(500);
+    // Stop the worker as the browser does when idle; the next message meets a fresh one.
+    const stop = async () => {
+      await session.stopBackground();
+      expect(await session.backgroundRunning()).toBe(false);
+    };
+    const fresh = () => session.backgroundRunning();
+    await stop();
 
     expect(await value('collections/list', {})).toEqual(warmList);
     expect(await fresh()).toBe(true);
@@ -406,22 +404,17 @@ describe('collections: cold worker, one clip in several collections, pages witho
     expect(await value('collections/clipsForPage', { url: `${pageUrl}#x` })).toEqual(warmPage);
 
     // And again cold: a write first (it waits for the full load), then the derived data follows it.
-    await mark();
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await extensionPage.waitForTimeout(500);
+    await stop();
     const added = await value('collections/addClip', { collectionId: someCollection.id, clip: draftOn(pageUrl, '冷启动后写入的一条摘录') });
     expect(await fresh()).toBe(true);
     const after = await value('collections/list', {});
     expect(after.totalClips).toBe(warmList.totalClips + 1);
     expect(after.collections.find((c) => c.id === someCollection.id)!.clipCount).toBe(someCollection.clipCount + 1);
-    await mark();
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await extensionPage.waitForTimeout(500);
+    await stop();
     const coldPage = await value('collections/clipsForPage', { url: pageUrl });
     expect(coldPage.clips.map((c) => c.id)).toEqual([added.clip.id, ...warmPage.clips.map((c) => c.id)]);
     expect((await value('collections/clips', { collectionId: someCollection.id, limit: 1 })).clips[0].id).toBe(added.clip.id);
     await value('collections/deleteClips', { clipIds: [added.clip.id] });
-    await cdp.detach();
   });
 
   it('one clip in two collections is one clip: the popup says where else it is, "also add" and "remove from this collection"', async () => {

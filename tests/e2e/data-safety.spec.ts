@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { launchExtension, tabIdOf, type ExtensionSession } from './harness';
 import { activeLens } from '../../scripts/lib/page-state';
 
@@ -7,13 +7,10 @@ import { activeLens } from '../../scripts/lib/page-state';
 // at any time. The page and the stored clips must come out whole either way.
 let session: ExtensionSession;
 let extensionPage: Page;
-let cdp: CDPSession;
 beforeAll(async () => {
   session = await launchExtension();
   extensionPage = await session.context.newPage();
   await extensionPage.goto(session.extensionUrl(`options.html`));
-  cdp = await session.context.newCDPSession(extensionPage);
-  await cdp.send('ServiceWorker.enable');
 });
 afterAll(async () => {
   await session?.close();
@@ -32,7 +29,7 @@ async function withWorkerRestarts<T>(work: () => Promise<T>): Promise<{ result: 
   const stopped = new Promise<void>((resolve) => (firstStop = resolve));
   const stopper = (async () => {
     while (!done) {
-      await cdp.send('ServiceWorker.stopAllWorkers').catch(() => {});
+      await session.stopBackground({ wait: false }).catch(() => {});
       stops++;
       firstStop();
       // Long enough for a restarted worker to answer some messages before the next stop.

@@ -1,6 +1,6 @@
 import type { LensState } from '../../page/lens';
 import type { ScriptState } from './convert';
-import { boolean, empty, number, object } from '../schema';
+import { array, boolean, empty, number, object, string } from '../schema';
 import type { MessageSpec } from '../spec';
 
 /** Extension pages → the content script of one tab. */
@@ -29,6 +29,15 @@ export const pageMessages = {
     to: 'content',
     request: object({ on: boolean() }),
   },
+  /**
+   * Background → every tab: the reader took back these host permissions (popup, about:addons, the
+   * browser's site access). A page they cover removes everything the extension added and stops.
+   */
+  'page/accessRevoked': {
+    from: ['extension'],
+    to: 'content',
+    request: object({ origins: array(string({ max: 4096 }), { max: 10_000 }) }),
+  },
 } as const satisfies Record<string, MessageSpec>;
 
 export interface PageState {
@@ -52,4 +61,5 @@ export interface PageResponses {
   'page/scrollTo': { scrolled: boolean };
   'page/articleText': { title: string; text: string } | null;
   'page/setHighlights': PageState;
+  'page/accessRevoked': { stopped: boolean };
 }

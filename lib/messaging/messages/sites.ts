@@ -32,6 +32,8 @@ export const sitesMessages = {
 export interface SiteStatus {
   access: SiteAccess;
   pattern: string | null;
+  /** The host permissions to ask for to run here (a curated site's own patterns, else `pattern`). */
+  request: string[];
   /** Origins the reader enabled beyond the curated list. */
   userSites: string[];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isCuratedSite, matchPatternsFor, newsSites, siteOf } from '../../../lib/sites/news-sites';
-import { siteAccess, sitePattern, userSitePatterns } from '../../../lib/sites/user-sites';
+import { originsFor, siteAccess, sitePattern, urlMatchesPattern, userSitePatterns } from '../../../lib/sites/user-sites';
 
 describe('curated sites', () => {
   it('cover the listed news and government sites and their subdomains, and nothing else', () => {
@@ -34,9 +34,36 @@ describe('sites the reader enables', () => {
   });
 
   it('tells curated, granted and not yet granted sites apart', () => {
-    expect(siteAccess('https://www.news.cn/x', [])).toBe('curated');
+    expect(siteAccess('https://www.news.cn/x', ['*://*.news.cn/*'])).toBe('curated');
     expect(siteAccess('https://blog.example/x', ['https://blog.example/*'])).toBe('granted');
     expect(siteAccess('https://blog.example/x', [])).toBe('not-granted');
     expect(siteAccess('about:blank', [])).toBe('unsupported');
+  });
+});
+
+describe('withheld curated sites and the origins to ask for', () => {
+  it('a curated site is "withheld" when none of its patterns is granted, "curated" when one is', () => {
+    expect(siteAccess('https://www.news.cn/x', [])).toBe('withheld');
+    expect(siteAccess('https://www.news.cn/x', ['*://*.news.cn/*'])).toBe('curated');
+    expect(siteAccess('https://news.cn/x', ['*://news.cn/*'])).toBe('curated');
+    // Another curated site's grant does not count.
+    expect(siteAccess('https://www.news.cn/x', ['*://*.people.com.cn/*'])).toBe('withheld');
+  });
+
+  it('asks for the curated patterns that cover the page, or the site itself', () => {
+    expect(originsFor('https://www.news.cn/politics/1.htm')).toEqual(['*://*.news.cn/*']);
+    expect(originsFor('https://news.cn/')).toEqual(['*://news.cn/*']);
+    expect(originsFor('https://blog.example/a?b')).toEqual(['https://blog.example/*']);
+    expect(originsFor('about:blank')).toEqual([]);
+  });
+
+  it('matches the pattern kinds the manifest uses', () => {
+    expect(urlMatchesPattern('https://a.b.news.cn/x', '*://*.news.cn/*')).toBe(true);
+    expect(urlMatchesPattern('http://news.cn/x', '*://news.cn/*')).toBe(true);
+    expect(urlMatchesPattern('https://fakenews.cn/x', '*://*.news.cn/*')).toBe(false);
+    expect(urlMatchesPattern('https://127.0.0.1/x', 'http://127.0.0.1/*')).toBe(false);
+    expect(urlMatchesPattern('http://127.0.0.1:4000/x', 'http://127.0.0.1/*')).toBe(true);
+    expect(urlMatchesPattern('ftp://news.cn/x', '*://news.cn/*')).toBe(false);
+    expect(urlMatchesPattern('https://x.example/', 'not a pattern')).toBe(false);
   });
 });
