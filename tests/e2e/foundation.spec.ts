@@ -23,7 +23,8 @@ describe(`foundation: the built extension in ${e2eBrowser()}`, () => {
       expect(background.scripts).toEqual([session.extensionUrl('background.js')]);
       expect(background.service_worker ?? null).toBeNull();
     }
-    expect(await session.backgroundRunning()).toBe(true);
+    // The context list can lag the worker's start on a fresh profile: ask until it shows (or 10 s).
+    await expect.poll(() => session.backgroundRunning(), { timeout: 10_000 }).toBe(true);
   });
 
   it('runs the content script on a served page, which round-trips a typed message through the background', async () => {
