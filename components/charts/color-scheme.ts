@@ -12,6 +12,8 @@ export function useChartTheme(): ChartTheme {
     if (!query) return;
     const follow = () => setDark(query.matches);
     query.addEventListener('change', follow);
+    // useEffect runs after paint: a change between the first render and here fired no event we heard.
+    follow();
     return () => query.removeEventListener('change', follow);
   }, []);
   return CHART_THEMES[dark ? 'dark' : 'light'];
