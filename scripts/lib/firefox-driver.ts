@@ -14,10 +14,10 @@
  * `allTextContents`.
  */
 import puppeteer, { type Browser, type ElementHandle, type Frame as PuppeteerFrame, type Page as PuppeteerPage } from 'puppeteer-core';
-import { existsSync, mkdtempSync, readdirSync, rmSync, cpSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, cpSync, statSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 export function firefoxPath(): string {
   const path = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
@@ -231,6 +231,10 @@ export class FirefoxLocator {
       await element.dispose();
     }
   }
+  /** `fn` applied to the first match (waiting for it), as Playwright's `locator.evaluate`. */
+  evaluate<R, A>(fn: (el: never, arg: A) => R | Promise<R>, arg?: A): Promise<R> {
+    return this.read(fn as unknown as (el: Element, arg: unknown) => R, arg);
+  }
   textContent() {
     return this.read((el) => el.textContent);
   }
@@ -273,42 +277,52 @@ export class FirefoxLocator {
     }, value);
   }
   /** Like Playwright's selectOption, for one option given by value, label or index. */
-  selectOption(option: string | { label?: string; index?: number; value?: string }) {
-    return this.read((el, option) => {
-      const select = el as HTMLSelectElement;
-      const options = Array.from(select.options);
-      const wanted = typeof option === 'string' ? { value: option } : (option as { label?: string; index?: number; value?: string });
-      const chosen =
-        wanted.index !== undefined
-          ? options[wanted.index]
-          : options.find((o) => (wanted.label !== undefined ? o.label === wanted.label : o.value === wanted.value) || (typeof option === 'string' && o.label === option));
-      if (!chosen) throw new Error(`no option ${JSON.stringify(option)} in ${options.map((o) => o.value).join(', ')}`);
-      select.value = chosen.value;
-      select.dispatchEvent(new Event('input', { bubbles: true }));
-      select.dispatchEvent(new Event('change', { bubbles: true }));
-      return [chosen.value];
-    }, option);
+  /** Chooses an option, waiting for it to exist as Playwright does (lists fill in after a load). */
+  async selectOption(option: string | { label?: string; index?: number; value?: string }) {
+    const deadline = Date.now() + ACTION_TIMEOUT_MS;
+    for (;;) {
+      const result = await this.read((el, option) => {
+        const select = el as HTMLSelectElement;
+        const options = Array.from(select.options);
+        const wanted = typeof option === 'string' ? { value: option } : (option as { label?: string; index?: number; value?: string });
+        const chosen =
+          wanted.index !== undefined
+            ? options[wanted.index]
+            : options.find((o) => (wanted.label !== undefined ? o.label === wanted.label : o.value === wanted.value) || (typeof option === 'string' && o.label === option));
+        if (!chosen) return { missing: options.map((o) => `${o.value} "${o.label}"`).join(', ') };
+        select.value = chosen.value;
+        select.dispatchEvent(new Event('input', { bubbles: true }));
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+        return { chosen: [chosen.value] };
+      }, option);
+      if ('chosen' in result) return result.chosen;
+      if (Date.now() > deadline) throw new Error(`no option ${JSON.stringify(option)} in ${result.missing} within ${ACTION_TIMEOUT_MS} ms`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
   async setInputFiles(files: string | { name: string; mimeType: string; buffer: Buffer }) {
+    // BiDi's input.setFiles does not reach inputs of moz-extension:// pages (the manager's import):
+    // a file on disk is read here and handed over as the reader's pick would, a File in the input.
     if (typeof files === 'string') {
-      const element = (await this.element()) as ElementHandle<HTMLInputElement>;
-      try {
-        await element.uploadFile(files);
-      } finally {
-        await element.dispose();
-      }
-      return;
+      const types: Record<string, string> = { json: 'application/json', csv: 'text/csv', jsonl: 'application/x-ndjson', html: 'text/html', txt: 'text/plain' };
+      const extension = files.split('.').pop()!.toLowerCase();
+      files = { name: basename(files), mimeType: types[extension] ?? 'application/octet-stream', buffer: readFileSync(files) };
     }
-    // A file made in memory: build it in the page and hand it to the input as a drop would.
-    await this.read(
-      (el, file) => {
+    // A file made in memory: built in the page and handed to the input as a drop would. The bytes
+    // travel inside the expression's source (inPage), not as a BiDi argument: Firefox refuses to hand
+    // a content-made object across its Xray wrapper on extension pages.
+    await this.element();
+    await this.inPage(
+      (elements, file) => {
+        const el = elements[0] as HTMLInputElement;
         const { name, mimeType, base64 } = file as { name: string; mimeType: string; base64: string };
         const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
         const transfer = new DataTransfer();
         transfer.items.add(new File([bytes], name, { type: mimeType }));
-        (el as HTMLInputElement).files = transfer.files;
+        el.files = transfer.files;
         el.dispatchEvent(new Event('input', { bubbles: true }));
         el.dispatchEvent(new Event('change', { bubbles: true }));
+        return true;
       },
       { name: files.name, mimeType: files.mimeType, base64: files.buffer.toString('base64') },
     );
@@ -356,16 +370,27 @@ export class FirefoxPage {
     // their load (puppeteer's goto times out although the page is there): start the navigation, then
     // wait until the document itself says it is that page and loaded.
     this.extensionUrl = url;
+    const before = await this.documentOrigin();
     this.puppeteer.goto(url, { timeout: 60_000 }).catch(() => {});
-    await this.waitForDocument(url, options.timeout ?? ACTION_TIMEOUT_MS);
+    await this.waitForDocument(url, before, options.timeout ?? ACTION_TIMEOUT_MS);
     return null;
   }
 
-  private async waitForDocument(url: string, timeout: number) {
+  /** When the current document began (performance.timeOrigin): a new document has another. */
+  private documentOrigin(): Promise<number | null> {
+    return this.puppeteer.evaluate(() => performance.timeOrigin).catch(() => null);
+  }
+
+  /**
+   * Waits for a new document (not `before`, the one the navigation started from: it stays "complete"
+   * at the same URL until the navigation replaces it, and under load that can take longer than any
+   * fixed pause) at `url`, loaded.
+   */
+  private async waitForDocument(url: string, before: number | null, timeout: number) {
     const deadline = Date.now() + timeout;
     for (;;) {
-      const state = await this.puppeteer.evaluate(() => [location.href, document.readyState]).catch(() => null);
-      if (state && state[0] === url && state[1] === 'complete') return;
+      const state = await this.puppeteer.evaluate(() => [location.href, document.readyState, performance.timeOrigin] as const).catch(() => null);
+      if (state && state[0] === url && state[1] === 'complete' && state[2] !== before) return;
       if (Date.now() > deadline) throw new Error(`${url} did not load within ${timeout} ms (last: ${JSON.stringify(state)})`);
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -377,9 +402,9 @@ export class FirefoxPage {
       return null;
     }
     const url = await this.puppeteer.evaluate(() => location.href);
+    const before = await this.documentOrigin();
     await this.puppeteer.evaluate(() => setTimeout(() => location.reload(), 0));
-    await new Promise((r) => setTimeout(r, 200));
-    await this.waitForDocument(url, ACTION_TIMEOUT_MS);
+    await this.waitForDocument(url, before, ACTION_TIMEOUT_MS);
     return null;
   }
 
@@ -675,6 +700,10 @@ export async function launchFirefoxExtension(extensionDir: string, options: { he
       'browser.download.always_ask_before_handling_new_types': false,
       'browser.download.start_downloads_in_tmp_dir': false,
       'browser.download.alwaysOpenPanel': false,
+      // Tabs behind the selected one keep rendering, as Playwright's Chromium flags keep them
+      // (--disable-renderer-backgrounding): a hidden document's refresh driver otherwise ticks at 1 Hz
+      // and backs off, and media-query change events, rAF and paint wait for it.
+      'layout.throttled_frame_rate': 60,
       ...options.prefs,
     },
   });

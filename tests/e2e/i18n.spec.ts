@@ -116,13 +116,25 @@ const deepFocus = (page: Page) =>
   });
 
 /**
- * Presses Tab until focus comes back round, and compares what it reached with every enabled, visible
- * control of `root` (a CSS selector; inside the shadow root when `shadowHost` is given).
+ * Presses Tab from the first control of `root` (a CSS selector; inside the shadow root when
+ * `shadowHost` is given) until focus comes back round or leaves the page, and compares what it reached
+ * with every enabled, visible control there. The walk starts at the first control because a click sets
+ * the browser's focus-navigation starting point, and after the last control Firefox moves focus into
+ * its own toolbar instead of back into the page.
  */
 async function tabThrough(page: Page, { root = 'body', shadowHost }: { root?: string; shadowHost?: string } = {}) {
+  const focusControl = (id: string) =>
+    page.evaluate(
+      ({ id, shadowHost }) => {
+        const scope: ParentNode = shadowHost ? document.querySelector(shadowHost)!.shadowRoot! : document;
+        scope.querySelector<HTMLElement>(`[data-fzl-tab-id="${id}"]`)!.focus();
+      },
+      { id, shadowHost },
+    );
   const count = await page.evaluate(
     ({ root, shadowHost }) => {
       const scope: ParentNode = shadowHost ? document.querySelector(shadowHost)!.shadowRoot! : document;
+      for (const el of scope.querySelectorAll('[data-fzl-tab-id]')) el.removeAttribute('data-fzl-tab-id'); // an earlier walk's
       const container = scope.querySelector(root) ?? scope;
       const controls = [...container.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href], [tabindex]')].filter(
         (el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0,
@@ -133,14 +145,32 @@ async function tabThrough(page: Page, { root = 'body', shadowHost }: { root?: st
     { root, shadowHost },
   );
   const reached = new Map<string, { label: string; ring: boolean }>();
-  let firstSeen: string | null = null;
+  if (count > 1) {
+    // The first control by keyboard too: Shift+Tab from the second (a focus() call shows no ring after a click).
+    await focusControl('1');
+    await page.keyboard.press('Shift+Tab');
+    const first = await deepFocus(page);
+    if (first?.id === '0') reached.set('0', first);
+  }
+  if (count > 0) await focusControl('0');
+  let outside = 0;
   for (let i = 0; i < count * 2 + 20; i++) {
     await page.keyboard.press('Tab');
     const focus = await deepFocus(page);
-    if (!focus?.id) continue;
-    if (focus.id === firstSeen) break;
-    firstSeen ??= focus.id;
+    if (!focus?.id) {
+      if (++outside >= 3) break; // focus left the page (Firefox's toolbar), or the page has nothing more
+      continue;
+    }
+    outside = 0;
+    if (focus.id === '0') {
+      // Came round. Firefox wraps through its toolbar and draws no ring on the control focus comes back
+      // to, so the first control's ring is the one Shift+Tab showed.
+      if (!reached.has('0')) reached.set('0', focus);
+      break;
+    }
     reached.set(focus.id, focus);
+    // Every control reached: stop before focus wraps (through Firefox's toolbar, which loses the page's focus-ring state).
+    if (reached.size === count) break;
   }
   const all = await page.evaluate(
     ({ shadowHost }) => {
