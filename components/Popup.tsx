@@ -158,6 +158,17 @@ export function Popup({ tabId, site: tabSite, sendToBackground, sendToTab, setti
             </div>
           </div>
         )}
+        {/* A site the reader granted (or ran once): taking it back, or keeping it, from where it runs. */}
+        {page?.ok && requestOrigins && tabUrl && tabId !== null ? (
+          <SiteAccess
+            tabId={tabId}
+            url={tabUrl}
+            sendToBackground={sendToBackground}
+            requestOrigins={requestOrigins}
+            onEnabled={() => setTimeout(() => void refreshPage(), 300)}
+            onDisabled={() => setTimeout(() => void refreshPage(), 300)}
+          />
+        ) : null}
       </section>
 
       {/* The quick view links to the workbench beside the article, near the top where it is seen. */}

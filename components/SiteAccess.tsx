@@ -11,14 +11,17 @@ export interface SiteAccessProps {
   /** `permissions.request`: must run inside the click that asks for it. */
   requestOrigins: (origins: string[]) => Promise<boolean>;
   onEnabled: () => void;
+  /** The reader took the site back: the page's lens has gone (page/accessRevoked). */
+  onDisabled?: () => void;
 }
 
 /**
  * On a page the extension does not run on: "enable on this site" (an optional host permission,
  * granted by the reader, kept until revoked) or "run once here" (activeTab, nothing kept); on a
- * curated site whose permission the reader withheld (Firefox allows it), "allow again".
+ * curated site whose permission the reader withheld (Firefox allows it), "allow again"; on a site the
+ * reader granted, "turn off on this site" (the permission is given back).
  */
-export function SiteAccess({ tabId, url, sendToBackground, requestOrigins, onEnabled }: SiteAccessProps) {
+export function SiteAccess({ tabId, url, sendToBackground, requestOrigins, onEnabled, onDisabled }: SiteAccessProps) {
   const [status, setStatus] = useState<SiteStatus | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const t = useT();
@@ -29,6 +32,8 @@ export function SiteAccess({ tabId, url, sendToBackground, requestOrigins, onEna
 
   if (!url || tabId === null) return <p class="fzl-muted">{t('siteClickToolbar')}</p>;
   if (!status || status.access === 'unsupported') return <p class="fzl-muted">{t('siteUnsupported')}</p>;
+  // A curated site the extension runs on: nothing to grant or take back here.
+  if (status.access === 'curated') return null;
 
   const enable = () => {
     // Straight from the click: a permission request needs the user's gesture.
@@ -51,8 +56,10 @@ export function SiteAccess({ tabId, url, sendToBackground, requestOrigins, onEna
   };
   const disable = async () => {
     const r = await sendToBackground('sites/disable', { url });
-    if (r.ok) setStatus(r.value);
-    else setMessage(r.error.message);
+    if (r.ok) {
+      setStatus(r.value);
+      onDisabled?.();
+    } else setMessage(r.error.message);
   };
 
   return (

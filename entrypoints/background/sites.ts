@@ -17,8 +17,20 @@ async function grantedUserSites(): Promise<string[]> {
   return userSitePatterns(origins, manifestOrigins());
 }
 
-/** Makes the registered content script cover exactly the granted user sites. */
-export async function syncUserSites(): Promise<string[]> {
+let syncing: Promise<unknown> = Promise.resolve();
+
+/**
+ * Makes the registered content script cover exactly the granted user sites. One sync at a time:
+ * taking a site back runs one from permissions.onRemoved and one from sites/disable, and two that
+ * both read "registered" before either unregisters fail with "does not exist".
+ */
+export function syncUserSites(): Promise<string[]> {
+  const run = syncing.then(syncNow, syncNow);
+  syncing = run.catch(() => {});
+  return run;
+}
+
+async function syncNow(): Promise<string[]> {
   const sites = await grantedUserSites();
   const registered = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
   if (sites.length === 0) {

@@ -72,6 +72,17 @@ export interface ExtensionSession {
   stopBackground(options?: { wait?: boolean }): Promise<void>;
   /** Whether the background runs now (runtime.getContexts, in both browsers). */
   backgroundRunning(): Promise<boolean>;
+  /**
+   * The reader clicks the extension's toolbar button with `page`'s tab selected: the browser grants
+   * activeTab for it and opens the popup (which this closes again; the specs open popup.html?tab=).
+   * Firefox only: Playwright reaches no part of Chromium's toolbar.
+   */
+  clickToolbarButton(page: Page): Promise<void>;
+  /**
+   * The reader's site-access choice on the extension's details page (chrome://extensions, Chromium
+   * only): "on click" withholds every host permission, "on all sites" gives the requested ones back.
+   */
+  setSiteAccess(access: 'ON_CLICK' | 'ON_ALL_SITES'): Promise<void>;
   server: StaticServer;
   /** URL of a file under tests/fixtures served on localhost. */
   fixtureUrl(path: string): string;
@@ -127,6 +138,23 @@ export async function launchExtension(
       await cdp.send('ServiceWorker.stopAllWorkers');
       if (wait) await waitUntilStopped(() => session.backgroundRunning());
     },
+    async clickToolbarButton() {
+      throw new Error('clickToolbarButton is not possible in Chromium: Playwright reaches no part of its toolbar');
+    },
+    async setSiteAccess(access) {
+      // The details page's own API (chrome.developerPrivate), called as its "Site access" menu does.
+      const details = await context.newPage();
+      try {
+        await details.goto(`chrome://extensions/?id=${extensionId}`);
+        await details.evaluate(
+          ({ extensionId, access }) =>
+            (globalThis as unknown as { chrome: { developerPrivate: { updateExtensionConfiguration(u: object): Promise<void> } } }).chrome.developerPrivate.updateExtensionConfiguration({ extensionId, hostAccess: access }),
+          { extensionId, access },
+        );
+      } finally {
+        await details.close();
+      }
+    },
     async backgroundRunning() {
       return (await extensionHelperPage()).evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.BACKGROUND] })).length > 0);
     },
@@ -174,6 +202,28 @@ async function launchFirefox(options: { extensionDir?: string; serveDir?: string
       if (wait) await waitUntilStopped(backgroundRunning);
     },
     backgroundRunning,
+    async clickToolbarButton(page) {
+      await page.bringToFront();
+      // The button as the reader would pin and click it (chrome-scope, MOZ_REMOTE_ALLOW_SYSTEM_ACCESS);
+      // a click in the browser's own UI is what grants activeTab. Then the popup panel is closed.
+      const widget = `${GECKO_ID.toLowerCase().replace(/[^a-z0-9_-]/g, '_')}-browser-action`;
+      const clicked = await evaluateInChrome(
+        firefox.browser,
+        `(async () => {
+          CustomizableUI.addWidgetToArea(${JSON.stringify(widget)}, CustomizableUI.AREA_NAVBAR);
+          const button = document.getElementById(${JSON.stringify(widget)})?.querySelector('toolbarbutton');
+          if (!button) return 'no toolbar button';
+          button.click();
+          for (let i = 0; i < 50 && !document.querySelector('panel[panelopen="true"]'); i++) await new Promise((r) => setTimeout(r, 100));
+          for (const panel of document.querySelectorAll('panel[panelopen="true"]')) panel.hidePopup();
+          return 'clicked';
+        })()`,
+      );
+      if (clicked !== 'clicked') throw new Error(`Firefox's toolbar button: ${String(clicked)}`);
+    },
+    async setSiteAccess() {
+      throw new Error('setSiteAccess is Chromium\'s details page; in Firefox revoke with permissions.remove (what about:addons does)');
+    },
     server,
     fixtureUrl: (path) => `${server.origin}/${path.replace(/^\//, '')}`,
     async close() {

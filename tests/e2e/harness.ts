@@ -13,3 +13,9 @@ export function itChromiumOnly(name: string, reason: string, fn: () => Promise<v
   if (e2eBrowser() === 'chromium') it(name, fn, timeout);
   else it.skip(`${name} [Chromium only: ${reason}]`, fn);
 }
+
+/** The counterpart of itChromiumOnly, for what only Firefox lets automation do (its toolbar, its permission pref). */
+export function itFirefoxOnly(name: string, reason: string, fn: () => Promise<void>, timeout?: number) {
+  if (e2eBrowser() === 'firefox') it(name, fn, timeout);
+  else it.skip(`${name} [Firefox only: ${reason}]`, fn);
+}
