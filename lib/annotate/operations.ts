@@ -53,6 +53,8 @@ for (const ch of patternData.openQuotes) openQuote[ch.charCodeAt(0)] = 1;
 for (const ch of patternData.closeQuotes) closeQuote[ch.charCodeAt(0)] = 1;
 const listSeparator = new Uint8Array(0x10000);
 for (const ch of patternData.listSeparators) listSeparator[ch.charCodeAt(0)] = 1;
+const descriptiveListSeparator = new Uint8Array(0x10000);
+for (const ch of patternData.descriptiveListSeparators) descriptiveListSeparator[ch.charCodeAt(0)] = 1;
 
 const joinerTrie = wordTrie(patternData.listJoiners);
 const counterTrie = wordTrie(patternData.counters);
@@ -101,8 +103,14 @@ function suffixAfter(codes: Uint16Array, length: number, at: number): Suffix | n
   };
 }
 
+/** Whether a name already ends in its kind (百日行动), or does so before its year (冬防行动2026). */
+function endsComplete(content: string): boolean {
+  const name = content.replace(/\d{1,4}$/, '');
+  return COMPLETE_ENDINGS.some((e) => name.endsWith(e));
+}
+
 function canonicalFor(content: string, kind: SuffixKind): string {
-  if (COMPLETE_ENDINGS.some((e) => content.endsWith(e))) return content;
+  if (endsComplete(content)) return content;
   return content + kind;
 }
 
@@ -167,8 +175,8 @@ export function findOperations(codes: Uint16Array, length: number): Hit[] {
       const named = segments.length === 1 && namingBeforeQuotes.some((w) => endsWithAt(codes, i, w));
       for (const [start, end] of segments) {
         const content = sliceCodes(codes, start, end);
-        // 「靖城掃黑結合打詐專案」: the name already says what it is.
-        const complete = end - start >= 4 && COMPLETE_ENDINGS.some((e) => content.endsWith(e));
+        // 「靖城掃黑結合打詐專案」: the name already says what it is; 「冬防行動2026」 with its year after.
+        const complete = end - start >= 4 && endsComplete(content);
         if (suffix === null && (named || complete) && hasHan(codes, start, end)) {
           hits.push({ kind: 'operation', start, end, canonical: canonicalFor(content, '行动') });
         } else if (suffix !== null && (!plain || launched || knownNameAt(codes, end, start)?.end === end)) {
@@ -236,7 +244,13 @@ export function findOperations(codes: Uint16Array, length: number): Hit[] {
       const suffix = descriptiveSuffixTrie.longestAt(codes, i, length);
       if (suffix === null || suffixNotBefore.longestAt(codes, suffix.end, length) !== null) continue;
       let back = i;
-      while (back > lastEnd && i - back < patternData.maxDescriptiveLength && isHan(codes[back - 1])) back--;
+      // One clause of Han text; a 、 inside lists the campaign's targets (打詐、掃黑及肅槍專案) when Han text follows it.
+      while (
+        back > lastEnd &&
+        i - back < patternData.maxDescriptiveLength &&
+        (isHan(codes[back - 1]) || (descriptiveListSeparator[codes[back - 1]] === 1 && back < i && isHan(codes[back]) && back - 1 > lastEnd && isHan(codes[back - 2])))
+      )
+        back--;
       let start = -1;
       for (let k = back; k < i - 1; k++) {
         if (descriptiveStartTrie.longestAt(codes, k, i) === null) continue;

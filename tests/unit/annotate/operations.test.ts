@@ -117,3 +117,32 @@ describe('Taiwan 專案 and Hong Kong code names (regional dev passages)', () =>
     ]);
   });
 });
+
+describe('general rules found on the regional dev passages (sentences written for the test)', () => {
+  const ops = (text: string) => annotate(text, { kinds: ['operation'] }).map((a) => [a.text, a.canonical]);
+
+  it("reads Taiwan's 打詐 campaigns, and a campaign that lists its targets with 、", () => {
+    expect(ops('新竹縣警察局執行打詐專案，查獲車手5人')).toEqual([['打詐專案', '打诈专案']]);
+    expect(ops('各分局配合全國同步打詐、肅毒及掃黑專案，查獲嫌犯')).toEqual([['全國同步打詐、肅毒及掃黑專案', '全国同步打诈、肃毒及扫黑专案']]);
+    // A 、 ending a list before the campaign does not pull the list in.
+    expect(ops('查扣手機、執行打詐專案')).toEqual([['打詐專案', '打诈专案']]);
+  });
+
+  it('reads a quoted name that ends in 行動 with its year after it', () => {
+    expect(ops('治安警察局展開「夏防行動2025」，巡查各區')).toEqual([['夏防行動2025', '夏防行动2025']]);
+  });
+
+  it('reads a code name after 代號為', () => {
+    expect(ops('警方展開代號為「雷霆」的聯合行動')).toEqual([['雷霆', '雷霆行动']]);
+  });
+
+  it('reads “X”行動 after a demonstrative (此次, 今次, 是次) as a named operation, and still not without one', () => {
+    expect(ops('今次「天網」行動共拘捕12人')).toEqual([['天網', '天网行动']]);
+    expect(ops('此次“清风”行动共抓获嫌疑人')).toEqual([['清风', '清风行动']]);
+    expect(ops('这是“过火”行动')).toEqual([]);
+  });
+
+  it('reads a long quoted campaign title before 專案', () => {
+    expect(ops('臺灣高等檢察署「全面查緝詐騙車手與人頭帳戶聯合行動」專案')).toEqual([['全面查緝詐騙車手與人頭帳戶聯合行動', '全面查缉诈骗车手与人头帐户联合行动']]);
+  });
+});
