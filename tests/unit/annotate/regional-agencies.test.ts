@@ -97,6 +97,19 @@ describe('Hong Kong police districts and teams', () => {
       ['葵青警區重案組第一隊', '香港警务处葵青警区重案组第一队'],
     ]);
   });
+
+  it('follows a region or district into the force\'s units (刑事部, 反三合會行動組 …; sentences written for the test)', () => {
+    expect(agencies('黃大仙警區刑事部特別職務隊昨日拘捕兩名男子')).toEqual([['黃大仙警區刑事部特別職務隊', '香港警务处黄大仙警区刑事部特别职务队']]);
+    expect(agencies('新界南總區反三合會行動組第一隊主管表示')).toEqual([['新界南總區反三合會行動組第一隊', '香港警务处新界南总区反三合会行动组第一队']]);
+  });
+});
+
+describe('Taiwan short forms and city corps (sentences written for the test)', () => {
+  it('reads 刑警局 as the 刑事警察局 and a city\'s 刑事警察大隊 as one body', () => {
+    expect(agencies('十五名警力並出動刑警局特勤警力')).toEqual([['刑警局', '内政部警政署刑事警察局']]);
+    expect(agencies('案經刑警局偵查第五大隊查獲')).toEqual([['刑警局偵查第五大隊', '内政部警政署刑事警察局侦查第五大队']]); // the maximal span
+    expect(agencies('高雄市刑事警察大隊今日公布')).toEqual([['高雄市刑事警察大隊', '高雄市刑事警察大队']]);
+  });
 });
 
 describe('mainland bodies as Taiwan and Hong Kong media name them', () => {
