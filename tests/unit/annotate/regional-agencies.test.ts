@@ -113,6 +113,11 @@ describe('Taiwan short forms and city corps (sentences written for the test)', (
 });
 
 describe('mainland bodies as Taiwan and Hong Kong media name them', () => {
+  it('reads 內地公安部 and 內地警方, prefix included (sentences written for the test)', () => {
+    expect(agencies('香港警方與內地公安部合作，打擊跨境詐騙')).toEqual([['香港警方', '香港警务处'], ['內地公安部', '公安部']]);
+    expect(agencies('澳門司警局聯同內地警方搗破詐騙集團').map(([text]) => text)).toContain('內地警方');
+  });
+
   it('reads 大陸公安, 大陸公安機關 and place + 公安 (udn 聯合新聞網)', () => {
     expect(agencies('大陸公安稱，近年上述犯罪嫌疑人長期實施詐騙。被大陸公安機關經泰國押解回陸。北京公安昨舉行返還活動')).toEqual([
       ['大陸公安', '公安部'],
