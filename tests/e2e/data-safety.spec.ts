@@ -62,7 +62,9 @@ describe('a worker restart in the middle of a batch', () => {
     const page = await session.context.newPage();
     await page.goto(session.fixtureUrl('pages/long-article.html'));
     const tabId = await tabIdOf(session, page);
-    await toTab(tabId, 'page/setHighlights', { on: false });
+    // Once the lens runs (Firefox starts content scripts later than Chromium: a message before would go nowhere).
+    await activeLens(session, page);
+    expect((await toTab(tabId, 'page/setHighlights', { on: false })).ok).toBe(true);
     const pristine = () =>
       page.evaluate(async () => {
         const fresh = new DOMParser().parseFromString(await (await fetch(location.href)).text(), 'text/html');
