@@ -58,14 +58,23 @@ for (const [region, aliases] of Object.entries(regionData.regionalAliases)) {
 
 const provinceSuffixes = placeData.provinceSuffixes as Record<string, string>;
 const taiwanPlaces = patternData.taiwanPlaces as Record<string, string>;
-/** A single named place + 公安机关 / 警方 is that place's bureau (guidelines): 浙江警方 → 浙江省公安厅. */
-const forceWordTrie = wordTrie(['公安机关', '警方', '公安', '检察机关']);
+/**
+ * A single named place + 公安机关 / 警方 is that place's bureau (guidelines): 浙江警方 → 浙江省公安厅; a Taiwan
+ * prosecutor seat + 检方 (桃園檢方, as the Taiwan press writes it) is that seat's 地方检察署.
+ */
+const forceWordTrie = wordTrie(['公安机关', '警方', '公安', '检察机关', '检方']);
+const taiwanProsecutorSeats = new Set(patternData.taiwanProsecutorSeats);
 /** Characters after a bare 公安 that make it part of another word (公安局, 公安部门, 公安干警) or generic. */
 const notAfterBarePolice = new Uint8Array(0x10000);
 for (const ch of '局厅处部分干系机大报民战工') notAfterBarePolice[ch.charCodeAt(0)] = 1;
 function bureauOfPlace(chain: PlaceChain, force: string): string | null {
   const name = chain.canonical;
   if (force === '检察机关') return prosecutorOfPlace(chain);
+  if (force === '检方') {
+    // Only Taiwan's seats: elsewhere (美國檢方, 北京检方) the press means prosecutors in general.
+    const seat = chain.suffix === '' ? name : name.slice(0, name.length - chain.suffix.length);
+    return taiwanProsecutorSeats.has(seat) ? `台湾${seat}地方检察署` : null;
+  }
   if (name === '香港') return '香港警务处';
   if (name === '澳门') return '澳门司法警察局';
   if (name === '台湾' || name === '中国' || name === '大陆') return null;
@@ -446,7 +455,8 @@ export function findAgencies(codes: Uint16Array, length: number, region?: Region
         const body = bodyTrie.longestAt(codes, i, length);
         const end = bodyEnd(codes, length, i);
         const force = end === -1 && listEnd !== start ? forceWordTrie.longestAt(codes, i, length) : null;
-        const forceOk = force !== null && !(force.value === '公安' && force.end < length && notAfterBarePolice[codes[force.end]] === 1);
+        const forceOk =
+          force !== null && force.value !== '检方' && !(force.value === '公安' && force.end < length && notAfterBarePolice[codes[force.end]] === 1);
         // Hong Kong police regions and districts (葵青警區) are the force's own units, not the district council's.
         const policeDistrict = body !== null && hongKongPoliceBodies.has(body.value);
         if ((end !== -1 || forceOk) && !policeDistrict) {

@@ -110,6 +110,12 @@ describe('Taiwan short forms and city corps (sentences written for the test)', (
     expect(agencies('案經刑警局偵查第五大隊查獲')).toEqual([['刑警局偵查第五大隊', '内政部警政署刑事警察局侦查第五大队']]); // the maximal span
     expect(agencies('高雄市刑事警察大隊今日公布')).toEqual([['高雄市刑事警察大隊', '高雄市刑事警察大队']]);
   });
+
+  it("reads a prosecutor seat + 檢方 as that seat's 地方檢察署, and nothing for other places", () => {
+    expect(agencies('桃園檢方偵結後依詐欺罪起訴')).toEqual([['桃園檢方', '台湾桃园地方检察署']]);
+    expect(agencies('台中市檢方指揮偵辦')).toEqual([['台中市檢方', '台湾台中地方检察署']]);
+    expect(agencies('美國檢方起訴三名嫌犯')).toEqual([]);
+  });
 });
 
 describe('mainland bodies as Taiwan and Hong Kong media name them', () => {
