@@ -126,6 +126,8 @@ const chainEndAdmin = new Uint8Array(0x10000);
 for (const ch of '市县省州') chainEndAdmin[ch.charCodeAt(0)] = 1;
 const MAX_NAMELESS_PLACE = 3;
 /** Characters a bare unlisted name (no admin suffix) may not contain: 全国公安派出所 is generic. */
+const JING = '警'.charCodeAt(0);
+const FANG = '方'.charCodeAt(0);
 const namelessNameStop = new Uint8Array(0x10000);
 for (const ch of patternData.namelessNameStopChars) namelessNameStop[ch.charCodeAt(0)] = 1;
 
@@ -292,7 +294,11 @@ function namelessPlaceStart(codes: Uint16Array, end: number, floor: number, bare
   if (end - start < 2) return -1;
   const before = start > floor ? codes[start - 1] : 0;
   const boundary = start === floor || !isHan(before) || placeStop[before] === 1 || chainEndAdmin[before] === 1;
-  return boundary ? start : -1;
+  if (boundary) return start;
+  // 警方港島總區: the force named right before its own district is a boundary too (the Hong Kong press's
+  // 警方 + region), so the name may start after it.
+  for (let s = start; s <= end - 2; s++) if (s - 2 >= floor && codes[s - 2] === JING && codes[s - 1] === FANG) return s;
+  return -1;
 }
 
 /**

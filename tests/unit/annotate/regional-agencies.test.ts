@@ -101,6 +101,8 @@ describe('Hong Kong police districts and teams', () => {
   it('follows a region or district into the force\'s units (刑事部, 反三合會行動組 …; sentences written for the test)', () => {
     expect(agencies('黃大仙警區刑事部特別職務隊昨日拘捕兩名男子')).toEqual([['黃大仙警區刑事部特別職務隊', '香港警务处黄大仙警区刑事部特别职务队']]);
     expect(agencies('新界南總區反三合會行動組第一隊主管表示')).toEqual([['新界南總區反三合會行動組第一隊', '香港警务处新界南总区反三合会行动组第一队']]);
+    // 警方 right before its own region: the region still starts after it.
+    expect(agencies('警方新界北總區刑事總部今日公布')).toEqual([['新界北總區刑事總部', '香港警务处新界北总区刑事总部']]);
   });
 });
 
