@@ -560,10 +560,13 @@ async function puppeteer_goto(page: PuppeteerPage, url: string, timeout = ACTION
     // Firefox's BiDi fails the whole navigation when a subresource of the page is refused (a saved news
     // page's iframe of an unreachable host: "Address rejected"), although the document itself loaded, as
     // Playwright's goto (which waits for the document's load event only) would report.
-    const state = await page.evaluate(() => [location.href, document.readyState]).catch(() => null);
-    if (state && state[0] === url && state[1] !== 'loading') {
-      await page.waitForFunction(() => document.readyState === 'complete', { timeout }).catch(() => {});
-      return null;
+    // The refusal can come while the document is still parsing: wait for the document, not just look once.
+    const deadline = Date.now() + timeout;
+    while (Date.now() < deadline) {
+      const state = await page.evaluate(() => [location.href, document.readyState]).catch(() => null);
+      if (state && state[0] === url && state[1] === 'complete') return null;
+      if (state && state[0] !== url && state[0] !== 'about:blank') break; // another document: a real failure
+      await new Promise((r) => setTimeout(r, 100));
     }
     throw error;
   }
