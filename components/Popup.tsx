@@ -101,6 +101,12 @@ export function Popup({ tabId, site: tabSite, sendToBackground, sendToTab, setti
   const site = tabSite ?? (state ? siteOf(state.url) : null);
   const siteDisabled = Boolean(site && prefs?.disabledSites.includes(site));
 
+  // Granting, taking back or running once: where the lens does not run, and where it runs on a site the reader granted.
+  const refreshSoon = () => setTimeout(() => void refreshPage(), 300);
+  const siteAccess = requestOrigins ? (
+    <SiteAccess tabId={tabId} url={tabUrl} sendToBackground={sendToBackground} requestOrigins={requestOrigins} onEnabled={refreshSoon} onDisabled={refreshSoon} />
+  ) : null;
+
   return (
     <main class="fzl-popup" aria-label={t('appName')}>
       <header class="fzl-header">
@@ -126,15 +132,7 @@ export function Popup({ tabId, site: tabSite, sendToBackground, sendToTab, setti
             <span class="fzl-muted" data-testid="page-unavailable">
               {t('popupNotRunning')}
             </span>
-            {requestOrigins ? (
-              <SiteAccess
-                tabId={tabId}
-                url={tabUrl}
-                sendToBackground={sendToBackground}
-                requestOrigins={requestOrigins}
-                onEnabled={() => setTimeout(() => void refreshPage(), 300)}
-              />
-            ) : null}
+            {siteAccess}
           </div>
         ) : state!.lens.status === 'no-article' ? (
           <div data-testid="no-article">
@@ -158,17 +156,7 @@ export function Popup({ tabId, site: tabSite, sendToBackground, sendToTab, setti
             </div>
           </div>
         )}
-        {/* A site the reader granted (or ran once): taking it back, or keeping it, from where it runs. */}
-        {page?.ok && requestOrigins && tabUrl && tabId !== null ? (
-          <SiteAccess
-            tabId={tabId}
-            url={tabUrl}
-            sendToBackground={sendToBackground}
-            requestOrigins={requestOrigins}
-            onEnabled={() => setTimeout(() => void refreshPage(), 300)}
-            onDisabled={() => setTimeout(() => void refreshPage(), 300)}
-          />
-        ) : null}
+        {page?.ok && tabUrl && tabId !== null ? siteAccess : null}
       </section>
 
       {/* The quick view links to the workbench beside the article, near the top where it is seen. */}

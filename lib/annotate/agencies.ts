@@ -125,9 +125,9 @@ for (const ch of patternData.placeStopChars) placeStop[ch.charCodeAt(0)] = 1;
 const chainEndAdmin = new Uint8Array(0x10000);
 for (const ch of '市县省州') chainEndAdmin[ch.charCodeAt(0)] = 1;
 const MAX_NAMELESS_PLACE = 3;
-/** Characters a bare unlisted name (no admin suffix) may not contain: 全国公安派出所 is generic. */
 const JING = '警'.charCodeAt(0);
 const FANG = '方'.charCodeAt(0);
+/** Characters a bare unlisted name (no admin suffix) may not contain: 全国公安派出所 is generic. */
 const namelessNameStop = new Uint8Array(0x10000);
 for (const ch of patternData.namelessNameStopChars) namelessNameStop[ch.charCodeAt(0)] = 1;
 

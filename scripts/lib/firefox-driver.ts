@@ -311,7 +311,7 @@ export class FirefoxLocator {
     // A file made in memory: built in the page and handed to the input as a drop would. The bytes
     // travel inside the expression's source (inPage), not as a BiDi argument: Firefox refuses to hand
     // a content-made object across its Xray wrapper on extension pages.
-    await this.element();
+    await (await this.element()).dispose(); // waits for the input to exist
     await this.inPage(
       (elements, file) => {
         const el = elements[0] as HTMLInputElement;

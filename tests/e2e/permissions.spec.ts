@@ -67,6 +67,12 @@ const pageTrace = (page: Page) =>
     body: document.body.innerHTML,
   }));
 
+/** Waits until the lens has gone from a page that was annotated from the start: no UI root, no highlight. */
+async function expectLensGone(page: Page) {
+  await expect.poll(() => page.locator('fzl-root').count(), { timeout: 10_000 }).toBe(0);
+  expect((await pageTrace(page)).highlights).toBe(0);
+}
+
 /** Waits until nothing of ours is left: no UI, no highlight, the body exactly as it was before the lens ran. */
 async function expectPristine(page: Page, body: string) {
   await expect.poll(() => pageTrace(page), { timeout: 10_000 }).toEqual({ root: 0, highlights: 0, body });
@@ -118,12 +124,10 @@ describe('the grant, end to end', () => {
     async () => {
       const page = await session.context.newPage();
       await page.goto(session.fixtureUrl(SEED));
-      await page.evaluate(() => void 0);
       await activeLens(session, page);
       // What about:addons' "Access your data for 127.0.0.1" switch does.
       await session.worker.evaluate(() => chrome.permissions.remove({ origins: ['http://127.0.0.1/*'] }));
-      await expect.poll(() => page.locator('fzl-root').count(), { timeout: 10_000 }).toBe(0);
-      expect((await pageTrace(page)).highlights).toBe(0);
+      await expectLensGone(page);
 
       await session.clickToolbarButton(page);
       const popup = await openPopupFor(session, page);
@@ -146,8 +150,7 @@ describe('the grant, end to end', () => {
       await activeLens(session, page);
       await session.setSiteAccess('ON_CLICK');
       try {
-        await expect.poll(() => page.locator('fzl-root').count(), { timeout: 10_000 }).toBe(0);
-        expect((await pageTrace(page)).highlights).toBe(0);
+        await expectLensGone(page);
         await page.reload();
         await page.waitForTimeout(800);
         expect(await page.locator('fzl-root').count()).toBe(0);
