@@ -126,6 +126,10 @@ const chainEndAdmin = new Uint8Array(0x10000);
 for (const ch of '市县省州') chainEndAdmin[ch.charCodeAt(0)] = 1;
 const MAX_NAMELESS_PLACE = 3;
 const JING = '警'.charCodeAt(0);
+const CHA_POLICE = '察'.charCodeAt(0);
+const JU = '局'.charCodeAt(0);
+/** 警察局长: an office holder, not the bureau. */
+const ZHANG = '长'.charCodeAt(0);
 const FANG = '方'.charCodeAt(0);
 /** Characters a bare unlisted name (no admin suffix) may not contain: 全国公安派出所 is generic. */
 const namelessNameStop = new Uint8Array(0x10000);
@@ -330,6 +334,11 @@ function listedNamesStart(codes: Uint16Array, start: number, floor: number, chai
 
 const contextUnitTrie = wordTrie(patternData.contextUnits);
 const hongKongPoliceBodies = new Set(['警区', '总区', '分区']);
+/** The Hong Kong Police Force's regions and districts, reversed: looked up backwards from 总区/警区/分区. */
+const hongKongFormations = new CodeTrie<string>();
+for (const name of patternData.hongKongPoliceFormations) hongKongFormations.add([...name].reverse().join(''), name);
+const hongKongFormationsForward = wordTrie(patternData.hongKongPoliceFormations);
+const HONG_KONG_POLICE = '香港警务处';
 for (const c of contextUnitTrie.firstUnits) interesting[c] = 1;
 
 /** Field offices named by place right after a body (法务部调查局 + 台中市调查处). */
@@ -378,6 +387,15 @@ export function findAgencies(codes: Uint16Array, length: number, region?: Region
       if (bureau !== null) {
         bestEnd = bureau.end;
         canonical += bureau.value;
+      } else if (canonical === HONG_KONG_POLICE) {
+        // 香港警務處東九龍總區刑事部: the force, then one of its regions or districts with its units.
+        const formation = hongKongFormationsForward.longestAt(codes, bestEnd, length);
+        const body = formation === null ? null : bodyTrie.longestAt(codes, formation.end, length);
+        if (formation !== null && body !== null && hongKongPoliceBodies.has(body.value)) {
+          const end = subUnitsEnd(codes, length, body.end);
+          canonical += sliceCodes(codes, bestEnd, end);
+          bestEnd = end;
+        }
       }
       // A named body's own units (毒品调查科财富调查组, 刑事局侦八大队第三队); named sub-units (某某分局)
       // are left out here: after a ministry they would swallow a clause (公安部要求派出所).
@@ -514,7 +532,10 @@ export function findAgencies(codes: Uint16Array, length: number, region?: Region
         }
       } else if (isHan(codes[i - 1])) {
         const body = bodyTrie.longestAt(codes, i, length);
-        if (body !== null && namelessPlaceBodies.has(body.value)) start = namelessPlaceStart(codes, i, floor, true);
+        // 東九龍總區, 九龍城警區: the force's own formations by name, numerals and all.
+        const formation = body !== null && hongKongPoliceBodies.has(body.value) ? hongKongFormations.longestEndingAt(codes, i, floor) : null;
+        if (formation !== null) start = formation.end;
+        else if (body !== null && namelessPlaceBodies.has(body.value)) start = namelessPlaceStart(codes, i, floor, true);
       }
       // 新竹縣竹東、新湖分局: earlier names listed with 、 before this one share its body.
       if (start !== -1) start = listedNamesStart(codes, start, floor, chainEnd);
@@ -538,6 +559,15 @@ export function findAgencies(codes: Uint16Array, length: number, region?: Region
         bestEnd = unit.end;
         canonical = context.localBureau + unit.value;
       }
+    }
+    // 彰化縣警察局 … ⏎警察局統計: in Taiwan news a bare 警察局 opening a clause is the bureau named last
+    // (到警察局報案 is any station: a word before it keeps it generic).
+    if (
+      bestEnd === -1 && context.taiwanBureau !== '' && code === JING && codes[i + 1] === CHA_POLICE && codes[i + 2] === JU && codes[i + 3] !== ZHANG &&
+      (i === 0 || !isHan(codes[i - 1]))
+    ) {
+      bestEnd = i + 3;
+      canonical = context.taiwanBureau;
     }
     const inContext = bestEnd === -1 ? null : canonicalInContext(canonical, context);
     if (bestEnd !== -1 && inContext !== null) {

@@ -303,8 +303,14 @@ export function findStatistics(codes: Uint16Array, length: number, agencies: rea
         if (glue[codes[k]] === 1 || isLatinLetter(codes[k]) || digits > 4) break;
         let next = 0;
         if (isSpace(codes[k]) && bigMultiplier[codes[k + 1]] > 0) k++;
-        if (smallMultiplier[codes[k]] > 0) rest *= smallMultiplier[codes[k++]];
-        else if (bigMultiplier[codes[k]] > 0 && bigMultiplier[codes[k]] < big) {
+        if (smallMultiplier[codes[k]] > 0) {
+          rest *= smallMultiplier[codes[k++]];
+          // 1億9千萬: the 千 counts 萬s, not units.
+          if (bigMultiplier[codes[k]] > 0 && bigMultiplier[codes[k]] < big) {
+            next = bigMultiplier[codes[k]];
+            rest *= bigMultiplier[codes[k++]];
+          }
+        } else if (bigMultiplier[codes[k]] > 0 && bigMultiplier[codes[k]] < big) {
           next = bigMultiplier[codes[k]];
           rest *= bigMultiplier[codes[k++]];
         } else if (digits === 1 && k - from === 1) rest *= big / 10;

@@ -126,6 +126,9 @@ describe('general rules found on the regional dev passages (sentences written fo
     expect(ops('各分局配合全國同步打詐、肅毒及掃黑專案，查獲嫌犯')).toEqual([['全國同步打詐、肅毒及掃黑專案', '全国同步打诈、肃毒及扫黑专案']]);
     // A 、 ending a list before the campaign does not pull the list in.
     expect(ops('查扣手機、執行打詐專案')).toEqual([['打詐專案', '打诈专案']]);
+    // The 警政署's widened rounds keep their 擴大 (擴大打詐同步專案); a plain 擴大 before 打擊 stays out.
+    expect(ops('執行114年第4波擴大打詐同步專案。')).toEqual([['擴大打詐同步專案', '扩大打诈同步专案']]);
+    expect(ops('持續擴大打擊詐欺專案成果')).toEqual([['打擊詐欺專案', '打击诈欺专案']]);
   });
 
   it('reads a quoted name that ends in 行動 with its year after it', () => {

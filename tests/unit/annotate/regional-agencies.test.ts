@@ -30,6 +30,15 @@ describe('the region a text is about', () => {
 });
 
 describe('short names that mean one body in one region', () => {
+  it('reads 警察總局 as Macau\'s Unitary Police Service in Macau news, and nowhere else (澳門日報 passages)', () => {
+    expect(agencies('在警察總局統籌下，司法警察局及治安警察局聯合行動。', 'macau')).toEqual([
+      ['警察總局', '澳门警察总局'],
+      ['司法警察局', '澳门司法警察局'],
+      ['治安警察局', '澳门治安警察局'],
+    ]);
+    expect(agencies('在警察總局統籌下展開行動。', 'taiwan')).toEqual([]);
+  });
+
   it('reads 司警, 治安警 and 檢察院 as Macau bodies in Macau news (市民日報 sengpou.com)', () => {
     const text = '懷疑騙取對方折合約一百萬港元。司警接報到場拘捕兩人。相當巨額詐騙被送交檢察院處理。並向治安警報案,警員到場處理及轉介給司警跟進。';
     expect(agencies(text)).toEqual([
@@ -104,6 +113,15 @@ describe('Hong Kong police districts and teams', () => {
     // 警方 right before its own region: the region still starts after it.
     expect(agencies('警方新界北總區刑事總部今日公布')).toEqual([['新界北總區刑事總部', '香港警务处新界北总区刑事总部']]);
   });
+
+  it('reads the regions and districts named with a numeral (東九龍, 九龍城) and the force written before its region as one body', () => {
+    expect(agencies('東九龍總區刑事部重案組昨日拘捕三人')).toEqual([['東九龍總區刑事部重案組', '香港警务处东九龙总区刑事部重案组']]);
+    expect(agencies('西九龍總區反黑組人員在深水埗拘捕兩男')).toEqual([['西九龍總區反黑組', '香港警务处西九龙总区反黑组']]);
+    expect(agencies('九龍城警區刑事調查隊正跟進')).toEqual([['九龍城警區刑事調查隊', '香港警务处九龙城警区刑事调查队']]);
+    expect(agencies('香港警務處東九龍總區刑事部今日公布')).toEqual([['香港警務處東九龍總區刑事部', '香港警务处东九龙总区刑事部']]);
+    // A count of districts is no district: the numeral still makes an unlisted name generic.
+    expect(agencies('三個警區聯合行動')).toEqual([]);
+  });
 });
 
 describe('Taiwan short forms and city corps (sentences written for the test)', () => {
@@ -111,6 +129,15 @@ describe('Taiwan short forms and city corps (sentences written for the test)', (
     expect(agencies('十五名警力並出動刑警局特勤警力')).toEqual([['刑警局', '内政部警政署刑事警察局']]);
     expect(agencies('案經刑警局偵查第五大隊查獲')).toEqual([['刑警局偵查第五大隊', '内政部警政署刑事警察局侦查第五大队']]); // the maximal span
     expect(agencies('高雄市刑事警察大隊今日公布')).toEqual([['高雄市刑事警察大隊', '高雄市刑事警察大队']]);
+  });
+
+  it('reads a bare 警察局 opening a clause as the bureau named last, not 到警察局 or a 警察局長 (彰化縣警察局, Yahoo 奇摩)', () => {
+    const text = '彰化縣警察局日前由局長主持記者會，公布本縣10月的詐欺案件概況。\n警察局統計，今年共查獲326件詐欺集團案。民眾可到警察局報案，警察局長表示將持續打詐。';
+    expect(agencies(text, 'taiwan')).toEqual([
+      ['彰化縣警察局', '彰化县政府警察局'],
+      ['警察局', '彰化县政府警察局'],
+    ]);
+    expect(agencies('警察局統計，今年共查獲326件詐欺集團案。', 'taiwan')).toEqual([]);
   });
 
   it("reads a prosecutor seat + 檢方 as that seat's 地方檢察署, and nothing for other places", () => {

@@ -114,6 +114,9 @@ describe('Taiwan, Hong Kong and Macau figures', () => {
     expect(stats('查扣不法利得總值2億1,910萬5,185元。')[0]).toMatchObject({ value: 219105185, unit: '元' });
     expect(stats('當月共受理 530 件詐騙案')[0]).toMatchObject({ t: '530 件', value: 530, unit: '件' });
     expect(stats('平均財損約 1,402 萬元')[0]).toMatchObject({ t: '約 1,402 萬元', value: 14020000, approx: true });
+    // A 千 below the 億 that a 萬 follows counts 萬s: 1億9千萬 is 190 million, not 100,009,000.
+    expect(stats('民眾財損達新台幣1億9千萬餘元')[0]).toMatchObject({ t: '新台幣1億9千萬餘元', value: 190000000, unit: '新台币', approx: true });
+    expect(stats('涉案3万5千元')[0]).toMatchObject({ t: '3万5千元', value: 35000 });
   });
 
   it('read 百分之N as a percentage and leave per-capita bases alone', () => {
