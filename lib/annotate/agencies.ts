@@ -339,7 +339,42 @@ const hongKongFormations = new CodeTrie<string>();
 for (const name of patternData.hongKongPoliceFormations) hongKongFormations.add([...name].reverse().join(''), name);
 const hongKongFormationsForward = wordTrie(patternData.hongKongPoliceFormations);
 const HONG_KONG_POLICE = '香港警务处';
+const MINISTRY_OF_PUBLIC_SECURITY = '公安部';
+const reversedWords = (words: string[]) => {
+  const trie = new CodeTrie<string>();
+  for (const word of words) trie.add([...word].reverse().join(''), word);
+  return trie;
+};
+/** Words before a force that make it a scam's disguise, not a body acting (假冒大陸公安). */
+const impersonationTrie = reversedWords(['假冒', '冒充', '冒用', '佯称', '自称', '伪装']);
+/** The regional prefix Taiwan, Hong Kong and Macau media put before a mainland body. */
+const mainlandPrefixTrie = reversedWords(['大陆', '中国', '内地']);
+const MAINLAND_BODY = /公安局|公安厅|人民法院|人民检察院/;
 for (const c of contextUnitTrie.firstUnits) interesting[c] = 1;
+const taiwanUnitTrie = wordTrie(patternData.taiwanBureauUnits);
+for (const c of taiwanUnitTrie.firstUnits) interesting[c] = 1;
+const sectionSuffixTrie = wordTrie(patternData.taiwanUnitSections);
+/**
+ * End of the sections named after a unit (毒緝中心, 溯源組): up to two names of 2–4 characters, each ending in
+ * one of the section words; `end` itself when none follows.
+ */
+function sectionsEnd(codes: Uint16Array, length: number, end: number): number {
+  let k = end;
+  for (let sections = 0; sections < 2; sections++) {
+    let found = -1;
+    for (let n = 1; n <= 3 && k + n < length; n++) {
+      if (!isHan(codes[k + n - 1])) break;
+      const word = sectionSuffixTrie.longestAt(codes, k + n, length);
+      if (word !== null) {
+        found = word.end;
+        break;
+      }
+    }
+    if (found === -1) break;
+    k = found;
+  }
+  return k;
+}
 
 /** Field offices named by place right after a body (法务部调查局 + 台中市调查处). */
 const fieldOffices = new Map<string, CodeTrie<string>>();
@@ -560,6 +595,15 @@ export function findAgencies(codes: Uint16Array, length: number, region?: Region
         canonical = context.localBureau + unit.value;
       }
     }
+    // 該局刑事警察大隊, 配合除暴特勤隊: in Taiwan news a county or city bureau's own unit named bare is the
+    // unit of the bureau named last, with its named sections (刑事警察大隊毒緝中心溯源組).
+    if (bestEnd === -1 && context.taiwanBureau !== '' && taiwanUnitTrie.firstUnit[code] === 1 && (i === 0 || !isHan(codes[i - 1]) || placeStop[codes[i - 1]] === 1)) {
+      const unit = taiwanUnitTrie.longestAt(codes, i, length);
+      if (unit !== null) {
+        bestEnd = sectionsEnd(codes, length, unit.end);
+        canonical = context.taiwanBureau + sliceCodes(codes, i, bestEnd);
+      }
+    }
     // 彰化縣警察局 … ⏎警察局統計: in Taiwan news a bare 警察局 opening a clause is the bureau named last
     // (到警察局報案 is any station: a word before it keeps it generic).
     if (
@@ -570,7 +614,11 @@ export function findAgencies(codes: Uint16Array, length: number, region?: Region
       canonical = context.taiwanBureau;
     }
     const inContext = bestEnd === -1 ? null : canonicalInContext(canonical, context);
-    if (bestEnd !== -1 && inContext !== null) {
+    // 假冒大陸公安 (posing as mainland police): a scam's script names no body; 大陸北京市公安局 still does.
+    const impersonated = inContext === MINISTRY_OF_PUBLIC_SECURITY && !sliceCodes(codes, bestStart, bestEnd).includes('部') && impersonationTrie.longestEndingAt(codes, bestStart, Math.max(0, bestStart - 3)) !== null;
+    if (bestEnd !== -1 && inContext !== null && !impersonated) {
+      // 大陸北京市公安局, 內地深圳市公安局: a mainland body with the regional prefix is one agency (guidelines).
+      if (bestStart >= 2 && MAINLAND_BODY.test(inContext) && mainlandPrefixTrie.longestEndingAt(codes, bestStart, bestStart - 2) !== null && bestStart - 2 >= Math.max(lastEnd, 0)) bestStart -= 2;
       hits.push({ kind: 'agency', start: bestStart, end: bestEnd, canonical: inContext });
       lastEnd = bestEnd;
       i = bestEnd - 1;

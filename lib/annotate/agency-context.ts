@@ -24,8 +24,8 @@ const placeAlternation = Object.keys(taiwanPlaces)
   .join('|');
 /** 花莲县警察局…, 台北市刑大…, 台中刑大…, 北市警察局 (the short place is expanded before this runs). */
 const TAIWAN_POLICE = new RegExp(`^(?:台湾)?(${placeAlternation})(市|县)?(政府警察局|警察局|警局|刑大|刑警大队)(.*)$`);
-/** 台南市永康分局: a Taiwan city's precinct, named without its bureau. */
-const TAIWAN_PRECINCT = new RegExp(`^(?:台湾)?(${placeAlternation})(市|县)?(\\p{Script=Han}{1,3}(?:、\\p{Script=Han}{1,3})*分局.*)$`, 'u');
+/** 台南市永康分局, 台北市中正第二分局: a Taiwan city's precinct, named without its bureau. */
+const TAIWAN_PRECINCT = new RegExp(`^(?:台湾)?(${placeAlternation})(市|县)?(\\p{Script=Han}{1,4}(?:、\\p{Script=Han}{1,3})*分局.*)$`, 'u');
 /** 台中市调查处, 台北市调处: the 法务部调查局's field offices. */
 const FIELD_OFFICE = new RegExp(`^(?:法务部调查局)?(${placeAlternation})(市|县)?(调查处|调处|调查站)$`);
 const TAIWAN_COURT = /^(?:台湾|福建)?(\p{Script=Han}{2})(地检署|地方检察署|地方法院检察署|地院|地方法院)(.*)$/u;

@@ -88,8 +88,9 @@ const SPECIAL = new Set(['台湾', '香港', '澳门']);
 
 /** The one division meant, preferring the text's region (东区 in Hong Kong news), or null. */
 function inRegion(divisions: readonly Division[], region: Region | undefined): Division | null {
-  if (divisions.length === 1) return divisions[0];
   const province = region === undefined ? undefined : REGION_PROVINCE[region];
+  // 橫山分局 in Taiwan news is 新竹縣's precinct, not 陕西's 横山区: another region's only namesake is no match.
+  if (divisions.length === 1) return province !== undefined && divisions[0].province !== province ? null : divisions[0];
   const candidates = divisions.filter((d) => (province !== undefined ? d.province === province : region === 'mainland' && !SPECIAL.has(d.province)));
   return candidates.length === 1 ? candidates[0] : null;
 }

@@ -25,7 +25,6 @@ const sliceCodes = sliceCodesImported;
 interface OperationEntry {
   name: string;
   canonical?: string;
-  yearSuffix?: boolean;
   aliases?: string[];
 }
 
@@ -114,15 +113,20 @@ function canonicalFor(content: string, kind: SuffixKind): string {
   return content + kind;
 }
 
+const NIAN = '年'.charCodeAt(0);
+
 /** A known name at `at` (with its optional year, 净网2022), or null. */
 function knownNameAt(codes: Uint16Array, length: number, at: number): { end: number; term: OperationTerm } | null {
   const match = operationTrie.longestAt(codes, at, length);
   if (match === null) return null;
   let end = match.end;
-  if (match.value.entry.yearSuffix) {
+  // The ministries number each year's round of a campaign (净网2022, 猎狐2014): a year of four digits
+  // belongs to the name, unless 年 follows (断卡2024年以来 is a date).
+  if (!match.value.complete) {
     let k = end;
-    while (k < length && k - end < 4 && isAsciiDigit(codes[k])) k++;
-    if (k - end === 4) end = k;
+    const digits = k;
+    while (k < length && k - digits < 4 && isAsciiDigit(codes[k])) k++;
+    if (k - digits === 4 && !(k < length && (isAsciiDigit(codes[k]) || codes[k] === NIAN))) end = k;
   }
   return { end, term: match.value };
 }

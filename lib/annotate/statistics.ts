@@ -77,6 +77,7 @@ const SHANG = '上'.charCodeAt(0);
 const REN = '人'.charCodeAt(0);
 const LING = '零'.charCodeAt(0);
 const LING_CIRCLE = '〇'.charCodeAt(0);
+const WHITE_CIRCLE = '○'.charCodeAt(0);
 const YI = '一'.charCodeAt(0);
 const BAN = '半'.charCodeAt(0);
 const GE = '个'.charCodeAt(0);
@@ -129,26 +130,58 @@ function readChineseNumeral(codes: Uint16Array, length: number, at: number): Num
   /** The multiplier right before the pending digit (0: none, or a 零 came between). */
   let lastMultiplier = 0;
   let afterMultiplier = false;
-  /** The digits in order, for numbers written digit by digit (一一七八名 = 1178). */
+  // Each section (the part before a 万 / 亿, and the rest) may be written digit by digit instead
+  // (三一八○件 = 3180, 一億九三一二萬 = 1億9312萬, 二○三萬 = 203萬): its digits in order, their count,
+  // whether a 零 is among them and whether 十/百/千 came in it.
   let positional = 0;
   let digitCount = 0;
+  let zeroDigit = false;
+  let sectionRange = false;
+  let sectionSmall = false;
+  let lastBig = 0;
+  /** A digit-by-digit section has three digits or more, or two with a zero (二〇); 三四 is a range. */
+  const sectionValue = (): number => {
+    if (!sectionSmall && (digitCount >= 3 || (digitCount === 2 && zeroDigit))) return positional;
+    if (sectionRange) range = true;
+    const tail = sawDigit && !sectionRange && lastMultiplier >= 100 ? (digit * lastMultiplier) / 10 : digit;
+    return section + tail;
+  };
+  const newSection = () => {
+    section = 0;
+    digit = 0;
+    sawDigit = false;
+    positional = 0;
+    digitCount = 0;
+    zeroDigit = false;
+    sectionRange = false;
+    sectionSmall = false;
+  };
   while (j < length) {
     const code = codes[j];
-    const d = chineseDigit[code];
-    if (d >= 0 && !hasMultiplier) {
+    // ○ (a white circle) is a zero inside a numeral only: 王○明 masks a name.
+    const d = code === WHITE_CIRCLE && j > at ? 0 : chineseDigit[code];
+    if (d >= 0 && !sectionSmall && !(d === 0 && code === LING && digitCount === 0)) {
       positional = positional * 10 + d;
       digitCount++;
+      if (d === 0) zeroDigit = true;
     }
     if (tensValue[code] > 0 && !sawDigit) {
       section += tensValue[code];
       hasMultiplier = true;
+      sectionSmall = true;
       lastMultiplier = 10;
       afterMultiplier = true;
-    } else if ((code === LING || code === LING_CIRCLE) && hasMultiplier) {
+    } else if ((code === LING || code === LING_CIRCLE || code === WHITE_CIRCLE) && (sectionSmall || (hasMultiplier && digitCount <= 1 && !sawDigit))) {
+      // 一千零五, 一億零三百萬: a 零 after a multiplier only separates.
       afterMultiplier = false;
       lastMultiplier = 0;
+      if (!sectionSmall) {
+        positional = 0;
+        digitCount = 0;
+        zeroDigit = false;
+      }
     } else if (d >= 0) {
-      if (sawDigit) range = true;
+      if (sawDigit) sectionRange = true;
       else {
         digit = d;
         if (!afterMultiplier) lastMultiplier = 0;
@@ -159,25 +192,29 @@ function readChineseNumeral(codes: Uint16Array, length: number, at: number): Num
       section += (sawDigit ? digit : 1) * smallMultiplier[code];
       digit = 0;
       sawDigit = false;
+      if (sectionRange) range = true; // 四五千: the range is before its multiplier
+      sectionRange = false;
       hasMultiplier = true;
+      sectionSmall = true;
       lastMultiplier = smallMultiplier[code];
       afterMultiplier = true;
     } else if (bigMultiplier[code] > 0) {
-      section += digit;
-      total = (total + (section === 0 && !sawDigit ? 1 : section)) * bigMultiplier[code];
-      section = 0;
-      digit = 0;
-      sawDigit = false;
+      const value = sectionValue();
+      const factor = value === 0 && !sawDigit && digitCount === 0 ? 1 : value;
+      const big = bigMultiplier[code];
+      // 一億九千萬: a 萬 after a 億 multiplies its own section only; 萬億 multiplies all before it.
+      if (lastBig > big) total += factor * big;
+      else total = (total + factor) * big;
+      lastBig = big;
+      newSection();
       hasMultiplier = true;
       lastMultiplier = bigMultiplier[code];
       afterMultiplier = true;
     } else break;
     j++;
   }
-  // Three or more digits without a multiplier are written digit by digit, not a range (三四台 is one).
-  if (!hasMultiplier && digitCount >= 3) return { end: j, value: positional, range: false, hasMultiplier: false };
-  const tail = sawDigit && !range && lastMultiplier >= 100 ? (digit * lastMultiplier) / 10 : digit;
-  return { end: j, value: total + section + tail, range, hasMultiplier };
+  const value = total + sectionValue();
+  return { end: j, value, range, hasMultiplier };
 }
 
 /** A small count at `at` in Arabic or Chinese numerals (3, 十一), for the months of 四年零三個月; or null. */
@@ -377,6 +414,8 @@ export function findStatistics(codes: Uint16Array, length: number, agencies: rea
       approx = true;
       j++;
     }
+    // 2,343 萬6,072 元: Taiwan's statistics tables put a space before the unit after the last part too.
+    if (hasMultiplier && arabic && isSpace(codes[j]) && unitTrie.longestAt(codes, j + 1, length) !== null) j++;
 
     let unit: string | undefined;
     let end = j;
@@ -394,10 +433,12 @@ export function findStatistics(codes: Uint16Array, length: number, agencies: rea
     } else if (rangeUnit !== null && approxInfix[codes[j]] !== 1) {
       unit = rangeUnit.value;
     }
-    if (codes[j] === GE && codes[j + 1] === BAN && codes[j + 2] === YUE) {
-      unit = '个月';
+    const halfTime = codes[j] === GE && codes[j + 1] === BAN ? unitTrie.longestAt(codes, j + 2, length) : null;
+    if (halfTime !== null && timeUnits.has(halfTime.value)) {
+      // 3個半月, 1個半小時: a duration of N and a half.
+      unit = timeUnits.has('个' + halfTime.value) ? '个' + halfTime.value : halfTime.value;
       value += 0.5;
-      end = j + 3;
+      end = halfTime.end;
     } else if (codes[j] === GE && approxInfix[codes[j + 1]] === 1) {
       // 5个多月, 三个多小时: a duration, not a count of 个.
       const time = unitTrie.longestAt(codes, j + 2, length);
@@ -437,12 +478,24 @@ export function findStatistics(codes: Uint16Array, length: number, agencies: rea
 
     // A currency written before the figure (新臺幣 1 億 7,244 萬元, 港幣3萬) is in the span and is its unit.
     let currency: string | undefined;
-    for (const prefix of currencyPrefixes) {
-      const at = isSpace(codes[start - 1]) ? start - 1 : start;
-      if (endsWithAt(codes, at, prefix)) {
-        start = at - prefix.length;
-        currency = String.fromCharCode(...prefix);
-        break;
+    {
+      let at = isSpace(codes[start - 1]) ? start - 1 : start;
+      // 新臺幣約180萬餘元: an approximation may sit between the currency and the figure.
+      let approxBetween = false;
+      for (const prefix of approxPrefixes) {
+        if (endsWithAt(codes, at, prefix) && currencyPrefixes.some((c) => endsWithAt(codes, at - prefix.length, c))) {
+          at -= prefix.length;
+          approxBetween = true;
+          break;
+        }
+      }
+      for (const prefix of currencyPrefixes) {
+        if (endsWithAt(codes, at, prefix)) {
+          start = at - prefix.length;
+          currency = String.fromCharCode(...prefix);
+          if (approxBetween) approx = true;
+          break;
+        }
       }
     }
     if (currency !== undefined && (unit === undefined || unit === '元')) unit = currency;

@@ -131,6 +131,18 @@ describe('general rules found on the regional dev passages (sentences written fo
     expect(ops('持續擴大打擊詐欺專案成果')).toEqual([['打擊詐欺專案', '打击诈欺专案']]);
   });
 
+  it('reads a campaign with the year of its round, quoted or not, but not a date after it', () => {
+    expect(ops('与“猎狐2014”行动相比')).toEqual([['猎狐2014', '猎狐2014行动']]);
+    expect(ops('开展净网2022专项行动')).toEqual([['净网2022专项行动', '净网2022行动']]);
+    expect(ops('“昆仑2023”专项行动')).toEqual([['昆仑2023', '昆仑2023行动']]);
+    expect(ops('“断卡”2024年以来')).toEqual([['断卡', '断卡行动']]);
+  });
+
+  it("reads Taiwan's 專案行動 endings and the standing 治平專案", () => {
+    expect(ops('執行內政部警政署全國同步掃黑、打詐、緝毒專案行動，動員所有分局')).toEqual([['全國同步掃黑、打詐、緝毒專案行動', '全国同步扫黑、打诈、缉毒专案行动']]);
+    expect(ops('共查獲治平專案3件14人')).toEqual([['治平專案', '治平专案']]);
+  });
+
   it('reads a quoted name that ends in 行動 with its year after it', () => {
     expect(ops('治安警察局展開「夏防行動2025」，巡查各區')).toEqual([['夏防行動2025', '夏防行动2025']]);
   });

@@ -124,6 +124,46 @@ describe('Hong Kong police districts and teams', () => {
   });
 });
 
+describe('Taiwan precincts, corps and bureau units (tw-news dev passages; sentences written for the test)', () => {
+  it('reads numbered 警分局 precincts and the 警政署 保安警察總隊 with their short forms', () => {
+    expect(agencies('台中市第五警分局3月初接獲情資')).toEqual([['台中市第五警分局', '台中市政府警察局第五分局']]);
+    expect(agencies('並與保安警察第三總隊共同破獲大麻場')).toEqual([['保安警察第三總隊', '内政部警政署保安警察第三总队']]);
+    expect(agencies('保一總隊特勤中隊到場')).toEqual([['保一總隊', '内政部警政署保安警察第一总队']]);
+  });
+
+  it('gives a precinct named with four characters its bureau (台北市中正第二分局)', () => {
+    expect(agencies('會同台北市中正第二分局偵辦')).toEqual([['台北市中正第二分局', '台北市政府警察局中正第二分局']]);
+  });
+
+  it("reads a bare precinct in Taiwan news as the bureau's, never a mainland namesake (橫山分局 is not 陕西's 横山区)", () => {
+    const text = '新竹縣警局日前接獲情資，竹北市一帶透天厝疑似犯罪據點，橫山分局、竹北分局及刑事局偵查第二大隊共同組成專案小組，偵辦詐欺案。';
+    expect(agencies(text, 'taiwan')).toEqual([
+      ['新竹縣警局', '新竹县政府警察局'],
+      ['橫山分局', '新竹县政府警察局横山分局'],
+      ['竹北分局', '新竹县政府警察局竹北分局'],
+      ['刑事局偵查第二大隊', '内政部警政署刑事警察局侦查第二大队'],
+    ]);
+  });
+
+  it("reads a bureau's own unit named bare after it, with its sections, and nothing before any bureau", () => {
+    expect(agencies('臺南市政府警察局表示。其中該局刑事警察大隊毒緝中心溯源組於年初接獲線報', 'taiwan')).toEqual([
+      ['臺南市政府警察局', '台南市政府警察局'],
+      ['刑事警察大隊毒緝中心溯源組', '台南市政府警察局刑事警察大队毒缉中心溯源组'],
+    ]);
+    expect(agencies('新竹縣政府警察局持搜索票。⏎除暴特勤隊擊破一樓大門', 'taiwan')).toEqual([
+      ['新竹縣政府警察局', '新竹县政府警察局'],
+      ['除暴特勤隊', '新竹县政府警察局除暴特勤队'],
+    ]);
+    expect(agencies('除暴特勤隊擊破一樓大門', 'taiwan')).toEqual([]);
+  });
+
+  it('reads a mainland body with its regional prefix as one span, but not a scam posing as mainland police', () => {
+    expect(agencies('李嫌等人假冒大陸北京市公安局人員，利用網路電話')).toEqual([['大陸北京市公安局', '北京市公安局']]);
+    expect(agencies('以「假冒大陸公安」手法撥打電話')).toEqual([]);
+    expect(agencies('大陸公安表示將加強合作')).toEqual([['大陸公安', '公安部']]);
+  });
+});
+
 describe('Taiwan short forms and city corps (sentences written for the test)', () => {
   it('reads 刑警局 as the 刑事警察局 and a city\'s 刑事警察大隊 as one body', () => {
     expect(agencies('十五名警力並出動刑警局特勤警力')).toEqual([['刑警局', '内政部警政署刑事警察局']]);
@@ -242,6 +282,34 @@ describe('named units right after a regulator or a force', () => {
       ['香港警方商業罪案調查科', '香港警务处商业罪案调查科'],
       ['海關', '香港海关'],
     ]);
+  });
+});
+
+describe('railway police, railway transport courts and procuratorates (人民法院报 chinacourt.org)', () => {
+  it('reads each body by its seat, and a procuratorate branch after its provincial procuratorate', () => {
+    const text = '指定成都铁路公安局侦查。分别由四川省人民检察院成都铁路运输分院向成都铁路运输中级法院提起公诉；成都铁路运输检察院向成都铁路运输第一法院提起公诉。';
+    expect(agencies(text)).toEqual([
+      ['成都铁路公安局', '成都铁路公安局'],
+      ['四川省人民检察院成都铁路运输分院', '四川省人民检察院成都铁路运输分院'],
+      ['成都铁路运输中级法院', '成都铁路运输中级法院'],
+      ['成都铁路运输检察院', '成都铁路运输检察院'],
+      ['成都铁路运输第一法院', '成都铁路运输第一法院'],
+    ]);
+  });
+
+  it('reads 国家移民局 and a province\'s 反电信网络诈骗中心', () => {
+    expect(agencies('公安部会同国家移民局组织开展')).toEqual([['公安部', '公安部'], ['国家移民局', '国家移民管理局']]);
+    expect(agencies('云南省反电信网络诈骗中心在对贷款诈骗')).toEqual([['云南省反电信网络诈骗中心', '云南省反电信网络诈骗中心']]);
+  });
+});
+
+describe('Hong Kong and Macau bodies of the hk-news and macau-news dev passages', () => {
+  it('reads 反詐騙組, 澳門司警, the ICAC as Hong Kong\'s and the Housing Authority', () => {
+    expect(agencies('新界南總區刑事部反詐騙組警司稱')).toEqual([['新界南總區刑事部反詐騙組', '香港警务处新界南总区刑事部反诈骗组']]);
+    expect(agencies('澳門司警追查下揭發')).toEqual([['澳門司警', '澳门司法警察局']]);
+    expect(agencies('廉政公署今日起訴兩人', 'hongkong')).toEqual([['廉政公署', '香港廉政公署']]);
+    expect(agencies('廉政公署今日起訴兩人', 'macau')).toEqual([['廉政公署', '澳门廉政公署']]);
+    expect(agencies('申請人須向房委會提交入息證明', 'hongkong')).toEqual([['房委會', '香港房屋委员会']]);
   });
 });
 

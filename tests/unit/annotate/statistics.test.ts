@@ -117,6 +117,42 @@ describe('Taiwan, Hong Kong and Macau figures', () => {
     // A 千 below the 億 that a 萬 follows counts 萬s: 1億9千萬 is 190 million, not 100,009,000.
     expect(stats('民眾財損達新台幣1億9千萬餘元')[0]).toMatchObject({ t: '新台幣1億9千萬餘元', value: 190000000, unit: '新台币', approx: true });
     expect(stats('涉案3万5千元')[0]).toMatchObject({ t: '3万5千元', value: 35000 });
+    // 2,343 萬6,072 元: a space before the unit after the part below the 萬 too (台南 police results).
+    expect(stats('攔阻金額計新臺幣2,343 萬6,072 元等')[0]).toMatchObject({ t: '新臺幣2,343 萬6,072 元', value: 23436072, unit: '新台币' });
+    // An approximation between the currency and the figure keeps the currency in the span.
+    expect(stats('贓款新臺幣約180萬餘元、毒品')[0]).toMatchObject({ t: '新臺幣約180萬餘元', value: 1800000, unit: '新台币', approx: true });
+  });
+
+  it('read a 萬 after a 億 as counting its own section only, in Chinese numerals too', () => {
+    expect(stats('涉案金额一亿二千万元')[0]).toMatchObject({ value: 120000000 });
+    expect(stats('两亿三千四百五十六万七千八百元')[0]).toMatchObject({ value: 234567800 });
+    expect(stats('一億零三百萬元')[0]).toMatchObject({ value: 103000000 });
+  });
+
+  it('read sections written digit by digit, with ○ or 〇 as zero (自由時報 print editions)', () => {
+    expect(stats('合計查獲三一八○件，查扣一億九三一二萬餘元、泰達幣二○三萬餘顆，財損約一五○多億元')).toMatchObject([
+      { t: '三一八○件', value: 3180, unit: '件' },
+      { t: '一億九三一二萬餘元', value: 193120000, unit: '元', approx: true },
+      { t: '二○三萬餘顆', value: 2030000, unit: '颗', approx: true },
+      { t: '約一五○多億元', value: 15000000000, unit: '元', approx: true },
+    ]);
+    // Two digits without a zero stay a range; ○ opening a run masks a name (王○明), it is no number.
+    expect(stats('費用三四萬元')[0]).toMatchObject({ value: 30000, approx: true });
+    expect(stats('王○明等三人')).toMatchObject([{ t: '三人', value: 3 }]);
+  });
+
+  it('read guns by 把, yen, and a duration of N and a half', () => {
+    expect(stats('各式槍枝2把(非制式手槍1把、制式手槍1把)')).toMatchObject([
+      { t: '2把', value: 2, unit: '把' },
+      { t: '1把', value: 1, unit: '把' },
+      { t: '1把', value: 1, unit: '把' },
+    ]);
+    expect(stats('他是單位的一把手')).toEqual([]);
+    expect(stats('兌換50萬日圓可送贈一萬日圓')).toMatchObject([
+      { t: '50萬日圓', value: 500000, unit: '日元' },
+      { t: '一萬日圓', value: 10000, unit: '日元' },
+    ]);
+    expect(stats('沒撐傘淋雨長達1個半小時')[0]).toMatchObject({ t: '1個半小時', value: 1.5, unit: '小时' });
   });
 
   it('read 百分之N as a percentage and leave per-capita bases alone', () => {
