@@ -352,7 +352,6 @@ const mainlandPrefixTrie = reversedWords(['大陆', '中国', '内地']);
 const MAINLAND_BODY = /公安局|公安厅|人民法院|人民检察院/;
 for (const c of contextUnitTrie.firstUnits) interesting[c] = 1;
 const taiwanUnitTrie = wordTrie(patternData.taiwanBureauUnits);
-for (const c of taiwanUnitTrie.firstUnits) interesting[c] = 1;
 const sectionSuffixTrie = wordTrie(patternData.taiwanUnitSections);
 /**
  * End of the sections named after a unit (毒緝中心, 溯源組): up to two names of 2–4 characters, each ending in
@@ -398,7 +397,9 @@ export function findAgencies(codes: Uint16Array, length: number, region?: Region
   const contextUnit = contextUnitTrie;
 
   for (let i = 0; i < length; i++) {
-    if (interesting[codes[i]] === 0) continue;
+    // A Taiwan bureau's bare units (刑事警察大隊 …) start with common characters: looked at only once a
+    // Taiwan bureau was named, so other texts pay nothing for them.
+    if (interesting[codes[i]] === 0 && (context.taiwanBureau === '' || taiwanUnitTrie.firstUnit[codes[i]] === 0)) continue;
     let bestEnd = -1;
     let bestStart = i;
     let canonical = '';

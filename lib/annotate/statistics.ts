@@ -35,6 +35,9 @@ const pairCountAfter = wordTrie(statData.pairCountAfter);
 const FULLWIDTH_COLON = '：'.charCodeAt(0);
 const durationTriggers = statData.durationTriggers.map(codesOf);
 const approxPrefixes = statData.approxPrefixes.map(codesOf).sort((a, b) => b.length - a.length);
+/** Last units of the approximation prefixes: a cheap test before looking for one between currency and figure. */
+const approxPrefixLast = new Uint8Array(0x10000);
+for (const prefix of approxPrefixes) approxPrefixLast[prefix[prefix.length - 1]] = 1;
 const approxSuffixTrie = wordTrie(statData.approxSuffixes);
 const approxInfix = new Uint8Array(0x10000);
 for (const w of statData.approxInfixes) approxInfix[w.charCodeAt(0)] = 1;
@@ -139,23 +142,6 @@ function readChineseNumeral(codes: Uint16Array, length: number, at: number): Num
   let sectionRange = false;
   let sectionSmall = false;
   let lastBig = 0;
-  /** A digit-by-digit section has three digits or more, or two with a zero (二〇); 三四 is a range. */
-  const sectionValue = (): number => {
-    if (!sectionSmall && (digitCount >= 3 || (digitCount === 2 && zeroDigit))) return positional;
-    if (sectionRange) range = true;
-    const tail = sawDigit && !sectionRange && lastMultiplier >= 100 ? (digit * lastMultiplier) / 10 : digit;
-    return section + tail;
-  };
-  const newSection = () => {
-    section = 0;
-    digit = 0;
-    sawDigit = false;
-    positional = 0;
-    digitCount = 0;
-    zeroDigit = false;
-    sectionRange = false;
-    sectionSmall = false;
-  };
   while (j < length) {
     const code = codes[j];
     // ○ (a white circle) is a zero inside a numeral only: 王○明 masks a name.
@@ -199,22 +185,45 @@ function readChineseNumeral(codes: Uint16Array, length: number, at: number): Num
       lastMultiplier = smallMultiplier[code];
       afterMultiplier = true;
     } else if (bigMultiplier[code] > 0) {
-      const value = sectionValue();
-      const factor = value === 0 && !sawDigit && digitCount === 0 ? 1 : value;
+      const value = sectionValue(section, digit, sawDigit, lastMultiplier, positional, digitCount, zeroDigit, sectionRange, sectionSmall);
+      if (value < 0) range = true;
+      const factor = value === 0 && !sawDigit && digitCount === 0 ? 1 : Math.abs(value);
       const big = bigMultiplier[code];
       // 一億九千萬: a 萬 after a 億 multiplies its own section only; 萬億 multiplies all before it.
       if (lastBig > big) total += factor * big;
       else total = (total + factor) * big;
       lastBig = big;
-      newSection();
+      section = 0;
+      digit = 0;
+      sawDigit = false;
+      positional = 0;
+      digitCount = 0;
+      zeroDigit = false;
+      sectionRange = false;
+      sectionSmall = false;
       hasMultiplier = true;
       lastMultiplier = bigMultiplier[code];
       afterMultiplier = true;
     } else break;
     j++;
   }
-  const value = total + sectionValue();
-  return { end: j, value, range, hasMultiplier };
+  const last = sectionValue(section, digit, sawDigit, lastMultiplier, positional, digitCount, zeroDigit, sectionRange, sectionSmall);
+  if (last < 0) range = true;
+  return { end: j, value: total + Math.abs(last), range, hasMultiplier };
+}
+
+/**
+ * The value of one section of a Chinese numeral, negated when it is a range (三四 → -3: keep the lower
+ * bound). A section written digit by digit has three digits or more, or two with a zero (二〇).
+ */
+function sectionValue(
+  section: number, digit: number, sawDigit: boolean, lastMultiplier: number, positional: number,
+  digitCount: number, zeroDigit: boolean, sectionRange: boolean, sectionSmall: boolean,
+): number {
+  if (!sectionSmall && (digitCount >= 3 || (digitCount === 2 && zeroDigit))) return positional;
+  const tail = sawDigit && !sectionRange && lastMultiplier >= 100 ? (digit * lastMultiplier) / 10 : digit;
+  const value = section + tail;
+  return sectionRange && value > 0 ? -value : value;
 }
 
 /** A small count at `at` in Arabic or Chinese numerals (3, 十一), for the months of 四年零三個月; or null. */
@@ -482,7 +491,7 @@ export function findStatistics(codes: Uint16Array, length: number, agencies: rea
       let at = isSpace(codes[start - 1]) ? start - 1 : start;
       // 新臺幣約180萬餘元: an approximation may sit between the currency and the figure.
       let approxBetween = false;
-      for (const prefix of approxPrefixes) {
+      if (approxPrefixLast[codes[at - 1]] === 1) for (const prefix of approxPrefixes) {
         if (endsWithAt(codes, at, prefix) && currencyPrefixes.some((c) => endsWithAt(codes, at - prefix.length, c))) {
           at -= prefix.length;
           approxBetween = true;
