@@ -187,11 +187,12 @@ function readChineseNumeral(codes: Uint16Array, length: number, at: number): Num
     } else if (bigMultiplier[code] > 0) {
       const value = sectionValue(section, digit, sawDigit, lastMultiplier, positional, digitCount, zeroDigit, sectionRange, sectionSmall);
       if (value < 0) range = true;
-      const factor = value === 0 && !sawDigit && digitCount === 0 ? 1 : Math.abs(value);
+      const empty = value === 0 && !sawDigit && digitCount === 0;
       const big = bigMultiplier[code];
-      // 一億九千萬: a 萬 after a 億 multiplies its own section only; 萬億 multiplies all before it.
-      if (lastBig > big) total += factor * big;
-      else total = (total + factor) * big;
+      // 一億九千萬: a 萬 after a 億 multiplies its own section only; 三萬億 multiplies all before it.
+      if (empty && total > 0) total *= big;
+      else if (lastBig > big) total += Math.abs(value) * big;
+      else total = (total + (empty ? 1 : Math.abs(value))) * big;
       lastBig = big;
       section = 0;
       digit = 0;
@@ -332,6 +333,17 @@ export function findStatistics(codes: Uint16Array, length: number, agencies: rea
       // 2万2500元, 3万5千, 2億1,910萬5,185元, 1 億 7,244 萬元: the number goes on below the 万 / 亿.
       while (big > 0) {
         let k = j;
+        // 2亿零五百万元: the part below written in Chinese numerals, after a 零 or not.
+        const chineseAt = (codes[k] === LING || codes[k] === LING_CIRCLE) && chineseDigit[codes[k + 1]] > 0 ? k + 1 : chineseDigit[codes[k]] > 0 ? k : -1;
+        if (chineseAt !== -1) {
+          const below = readChineseNumeral(codes, length, chineseAt);
+          // 10万一次 is "100,000 a time": a bare digit after the 万 is no part of the number.
+          if (!below.range && below.hasMultiplier && below.value > 0 && below.value < big) {
+            value += below.value;
+            j = below.end;
+          }
+          break;
+        }
         if (isSpace(codes[k]) && digitValue(codes[k + 1]) >= 0) k++;
         if (digitValue(codes[k]) < 0) break;
         const from = k;

@@ -127,6 +127,10 @@ describe('Taiwan, Hong Kong and Macau figures', () => {
     expect(stats('涉案金额一亿二千万元')[0]).toMatchObject({ value: 120000000 });
     expect(stats('两亿三千四百五十六万七千八百元')[0]).toMatchObject({ value: 234567800 });
     expect(stats('一億零三百萬元')[0]).toMatchObject({ value: 103000000 });
+    expect(stats('规模达三万亿元')[0]).toMatchObject({ t: '三万亿元', value: 3e12 });
+    // Arabic above, Chinese below: 2亿零五百万 is 205 million; a bare 一 after the 万 is "a time", not a digit.
+    expect(stats('涉案2亿零五百万元')[0]).toMatchObject({ t: '2亿零五百万元', value: 205000000 });
+    expect(stats('收费10万一次')[0]).toMatchObject({ t: '10万', value: 100000 });
   });
 
   it('read sections written digit by digit, with ○ or 〇 as zero (自由時報 print editions)', () => {
