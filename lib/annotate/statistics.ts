@@ -344,7 +344,10 @@ export function findStatistics(codes: Uint16Array, length: number, agencies: rea
           }
           break;
         }
-        if (isSpace(codes[k]) && digitValue(codes[k + 1]) >= 0) k++;
+        if (isSpace(codes[k]) && (digitValue(codes[k + 1]) >= 0 || codes[k + 1] === LING || codes[k + 1] === LING_CIRCLE)) k++;
+        // 3億零500元: a 零 says the 萬 section is empty.
+        const afterZero = (codes[k] === LING || codes[k] === LING_CIRCLE) && digitValue(codes[k + 1]) >= 0;
+        if (afterZero) k++;
         if (digitValue(codes[k]) < 0) break;
         const from = k;
         let rest = 0;

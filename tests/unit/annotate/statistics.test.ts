@@ -208,3 +208,91 @@ describe('Chinese decimals and prison terms', () => {
     expect(stats('過去3年，騙案上升')).toEqual([]);
   });
 });
+
+/**
+ * Writes `n` as the papers write amounts in Chinese numerals (standard form: 十/百/千 within a section,
+ * 万/亿 between sections, 零 for a gap, 十 alone at the start), in simplified or traditional script.
+ */
+function chineseNumeral(n: number, traditional: boolean): string {
+  const digits = '零一二三四五六七八九';
+  const small = ['', '十', '百', '千'];
+  const big = traditional ? ['', '萬', '億'] : ['', '万', '亿'];
+  const section = (s: number) => {
+    let out = '';
+    let zero = false;
+    for (let p = 3; p >= 0; p--) {
+      const d = Math.floor(s / 10 ** p) % 10;
+      if (d === 0) zero = out !== '';
+      else {
+        if (zero) out += '零';
+        out += digits[d] + small[p];
+        zero = false;
+      }
+    }
+    return out;
+  };
+  const parts: number[] = [];
+  for (let rest = n; rest > 0; rest = Math.floor(rest / 10_000)) parts.push(rest % 10_000);
+  let out = '';
+  let gap = false;
+  for (let k = parts.length - 1; k >= 0; k--) {
+    const s = parts[k];
+    if (s === 0) {
+      gap = out !== '';
+      continue;
+    }
+    // A gap before a section (一亿零五百万) or a section under a thousand after a higher one (一万零五十).
+    if (out !== '' && (gap || s < 1000)) out += '零';
+    // 亿 sections beyond the 亿 itself (十万亿) are out of range here.
+    out += section(s) + big[k];
+    gap = false;
+  }
+  return out.startsWith('一十') ? out.slice(1) : out;
+}
+
+describe('Chinese numerals, property check against a writer of the standard form', () => {
+  it('reads 2,000 seeded numbers from 2 to 999,999,999,999 in both scripts as their value', () => {
+    let seed = 20261204;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const wrong: string[] = [];
+    for (let k = 0; k < 2000; k++) {
+      // Every magnitude equally often, with zeros in the middle often (they are where readers go wrong).
+      const magnitude = 1 + Math.floor(random() * 12);
+      let n = Math.floor(random() * 10 ** magnitude) + 1;
+      if (random() < 0.3) n -= n % 10 ** Math.floor(random() * magnitude);
+      // 一 alone is an article (一名男子) by design: start at 2.
+      if (n < 2) n = 2 + k;
+      const traditional = k % 2 === 1;
+      const written = chineseNumeral(n, traditional) + '元';
+      const found = annotate(`涉案金额${written}。`, { kinds: ['statistic'] });
+      if (found.length !== 1 || found[0].text !== written || found[0].value !== n) wrong.push(`${written}: ${found.map((a) => `${a.text}=${a.value}`).join(', ')}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('mixed Arabic figures with 億/萬, property check (Taiwan police tables write 2億1,910萬5,185元)', () => {
+  it('reads 1,000 seeded amounts split at 億 and 萬, with thousands separators and spaces as the tables vary them', () => {
+    let seed = 1204;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const grouped = (n: number) => (random() < 0.5 ? n.toLocaleString('en-US') : String(n));
+    const wrong: string[] = [];
+    for (let k = 0; k < 1000; k++) {
+      const yi = Math.floor(random() * 1000);
+      const wan = random() < 0.2 ? 0 : Math.floor(random() * 10_000);
+      const rest = random() < 0.3 ? 0 : Math.floor(random() * 10_000);
+      if (yi === 0 && wan === 0) continue;
+      const space = random() < 0.3 ? ' ' : '';
+      let written = '';
+      if (yi > 0) written += `${grouped(yi)}${space}億${space}`;
+      if (wan > 0) written += `${grouped(wan)}${space}萬`;
+      else if (rest > 0) written += '零';
+      if (rest > 0) written += `${written.endsWith('零') ? '' : space}${grouped(rest)}${space}`;
+      written += '元';
+      const n = yi * 1e8 + wan * 1e4 + rest;
+      const found = annotate(`財損金額達${written}，`, { kinds: ['statistic'] });
+      if (found.length !== 1 || found[0].text !== written.trimEnd() || found[0].value !== n) wrong.push(`${written} (${n}): ${found.map((a) => `${a.text}=${a.value}`).join(', ')}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
