@@ -142,6 +142,8 @@ const TING = '厅'.charCodeAt(0);
 const provinceRankChar = new Uint8Array(0x10000);
 for (const ch of '级长') provinceRankChar[ch.charCodeAt(0)] = 1;
 const MEN = '门'.charCodeAt(0);
+const allOf = new Uint8Array(0x10000);
+for (const ch of '全各') allOf[ch.charCodeAt(0)] = 1;
 const MAX_NAMED_SUBUNIT = 4;
 const MAX_LISTED_NAMES = 4;
 
@@ -536,7 +538,8 @@ export function findAgencies(codes: Uint16Array, length: number, region?: Region
       }
     }
 
-    if (bareAdmin[code] === 1 && (i === 0 || !isHan(codes[i - 1]) || placeStop[codes[i - 1]] === 1)) {
+    // 全市法院, 各省公安厅: every body of that level, not one.
+    if (bareAdmin[code] === 1 && (i === 0 || !isHan(codes[i - 1]) || placeStop[codes[i - 1]] === 1) && allOf[codes[i - 1]] !== 1) {
       const end = bodyEnd(codes, length, i + 1, false);
       if (end > bestEnd) {
         bestEnd = end;

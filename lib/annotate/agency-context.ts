@@ -33,6 +33,7 @@ const TAIWAN_COURT = /^(?:台湾|福建)?(\p{Script=Han}{2})(地检署|地方检
 const SHORT_INVESTIGATION_TEAM = /侦(?!查)([一二三四五六七八九十]+(?:、[一二三四五六七八九十]+)*)(大队|队)/g;
 /** 最高人民法院刑三庭 → …刑事审判第三庭 (the divisions' official names). */
 const COURT_DIVISION = /(刑|民)([一二三四五六])庭$/;
+const INTERMEDIATE_COURT = /^(\p{Script=Han}{2,8}?)中院(.*)$/u;
 const LOCAL_BUREAU = /^\p{Script=Han}{2,}(?:公安局|公安分局|分局)$/u;
 /** A station named without its bureau (谭庄派出所): 2–3 characters, no admin suffix. */
 const BARE_STATION = /^\p{Script=Han}{2,3}派出所$/u;
@@ -112,6 +113,9 @@ export function canonicalInContext(canonical: string, context: AgencyContext): s
 
   if (context.region !== 'taiwan' && context.region !== 'hongkong' && context.region !== 'macau') {
     result = result.replace(COURT_DIVISION, (_, kind: string, n: string) => (kind === '刑' ? '刑事' : '民事') + '审判第' + n + '庭');
+    // 宜宾中院 → 宜宾市中级人民法院: the press's short form, by its official name.
+    const intermediate = INTERMEDIATE_COURT.exec(result);
+    if (intermediate !== null) result = intermediate[1] + (/(?:市|自治州|盟|地区)$/.test(intermediate[1]) ? '' : '市') + '中级人民法院' + intermediate[2];
     if (BARE_STATION.test(result) && !ADMIN_IN_NAME.test(result.slice(0, -3)) && context.localBureau !== '') result = context.localBureau + result;
     else if (LOCAL_BUREAU.test(result) && ADMIN_IN_NAME.test(result)) context.localBureau = result;
   }

@@ -61,6 +61,7 @@ const suffixTrie = wordTrie(patternData.suffixes);
 const versionTrie = wordTrie(patternData.trailingVersions);
 const descriptiveSuffixTrie = wordTrie(patternData.descriptiveSuffixes);
 const descriptiveStartTrie = wordTrie(patternData.descriptiveStarts);
+const startWords = patternData.descriptiveStarts.map(codesOf);
 const launchWords = patternData.descriptiveLaunchWords.map(codesOf);
 const launchBeforeQuotes = patternData.quotedLaunchWords.map(codesOf);
 const namingBeforeQuotes = patternData.namingWordsBeforeQuotes.map(codesOf);
@@ -102,6 +103,31 @@ function suffixAfter(codes: Uint16Array, length: number, at: number): Suffix | n
   };
 }
 
+/** Whether a descriptive start word (打击, 整治 …) ends right before `at`: 打击“两卡”违法犯罪 is one name. */
+function endsWithStartWord(codes: Uint16Array, at: number): boolean {
+  for (const word of startWords) if (endsWithAt(codes, at, word)) return true;
+  return false;
+}
+
+/**
+ * The suffix ending a description right after a code name (打击电信网络诈骗犯罪专项行动 after “雷霆21号”), or
+ * null: one run of Han text holding a descriptive start word and ending in a suffix, within the limit.
+ */
+function describedSuffixAfter(codes: Uint16Array, length: number, at: number): Suffix | null {
+  let sawStart = false;
+  const limit = Math.min(length, at + patternData.maxDescriptiveLength);
+  for (let k = at; k < limit && isHan(codes[k]); k++) {
+    if (!sawStart && descriptiveStartTrie.longestAt(codes, k, length) !== null) sawStart = true;
+    if (!sawStart) continue;
+    const suffix = suffixTrie.longestAt(codes, k, length);
+    if (suffix === null || k === at) continue;
+    if (suffixNotBefore.longestAt(codes, suffix.end, length) !== null) return null;
+    const kind: SuffixKind = [...battleSuffixes].some((b) => suffix.value.endsWith(b)) ? '战役' : caseSuffixes.has(suffix.value) ? '专案' : '行动';
+    return { end: suffix.end, kind, direct: false, version: '' };
+  }
+  return null;
+}
+
 /** Whether a name already ends in its kind (百日行动), or does so before its year (冬防行动2026). */
 function endsComplete(content: string): boolean {
   const name = content.replace(/\d{1,4}$/, '');
@@ -129,6 +155,11 @@ function knownNameAt(codes: Uint16Array, length: number, at: number): { end: num
     if (k - digits === 4 && !(k < length && (isAsciiDigit(codes[k]) || codes[k] === NIAN))) end = k;
   }
   return { end, term: match.value };
+}
+
+function hasDigit(codes: Uint16Array, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (isAsciiDigit(codes[k]) || '一二三四五六七八九十'.includes(String.fromCharCode(codes[k]))) return true;
+  return false;
 }
 
 function hasHan(codes: Uint16Array, start: number, end: number): boolean {
@@ -171,7 +202,18 @@ export function findOperations(codes: Uint16Array, length: number): Hit[] {
         if (j + 1 < length && listSeparator[codes[j]] === 1 && openQuote[codes[j + 1]] === 1) j++;
       }
       if (segments.length === 0) continue;
-      const suffix = suffixAfter(codes, length, j);
+      let suffix = suffixAfter(codes, length, j);
+      // “雷霆21号”打击电信网络诈骗犯罪专项行动, “长风2024”治安打击整治行动: a code name, then what the campaign
+      // does. The quotes hold the operation; the description after them is no second one.
+      if (suffix === null && segments.length === 1 && !endsWithStartWord(codes, i)) {
+        const described = describedSuffixAfter(codes, length, j);
+        // A plain 行动 at the end needs what makes a code name: a launch word before it, a number in it
+        // (雷霆21号, 长风2024) or a known name; “我们要”打击犯罪行动 is a quotation.
+        const [start, end] = segments[0];
+        const plainEnd = described !== null && plainSuffixes.has(sliceCodes(codes, described.end - 2, described.end)) && !/专项|集中|统一|攻坚/.test(sliceCodes(codes, described.end - 4, described.end - 2));
+        const codeLike = launchBeforeQuotes.some((w) => endsWithAt(codes, i, w)) || hasDigit(codes, start, end) || knownNameAt(codes, end, start)?.end === end;
+        if (described !== null && (!plainEnd || codeLike)) suffix = described;
+      }
       // “过火”行动 (overdone actions) is no campaign: a plain 行动 after an unknown name needs 开展/部署 … before.
       const launched = launchBeforeQuotes.some((w) => endsWithAt(codes, i, w));
       const plain = suffix !== null && suffix.direct && plainSuffixes.has(sliceCodes(codes, j, suffix.end - suffix.version.length));

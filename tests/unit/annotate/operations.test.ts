@@ -141,6 +141,15 @@ describe('general rules found on the regional dev passages (sentences written fo
   it("reads Taiwan's 專案行動 endings and the standing 治平專案", () => {
     expect(ops('執行內政部警政署全國同步掃黑、打詐、緝毒專案行動，動員所有分局')).toEqual([['全國同步掃黑、打詐、緝毒專案行動', '全国同步扫黑、打诈、缉毒专案行动']]);
     expect(ops('共查獲治平專案3件14人')).toEqual([['治平專案', '治平专案']]);
+    expect(ops('包括台北地檢署起訴斬金專案(被害人5,')).toEqual([['斬金專案', '斩金专案']]);
+  });
+
+  it('reads a code name followed by what the campaign does as the code name alone (cn-ops dev passages)', () => {
+    expect(ops('河南省公安机关开展了“雷霆21号”打击电信网络诈骗犯罪专项行动。行动期间')).toEqual([['雷霆21号', '雷霆21号行动']]);
+    expect(ops('为期一周的昆明市公安局“长风2024”治安打击整治行动第7轮次')).toEqual([['长风2024', '长风2024行动']]);
+    // A quotation before a plain 行动 is no code name; a quoted target inside a descriptive name is not either.
+    expect(ops('他说“我们要”打击犯罪行动')).toEqual([]);
+    expect(ops('开展打击“两卡”违法犯罪专项行动')).toEqual([]);
   });
 
   it('reads a quoted name that ends in 行動 with its year after it', () => {

@@ -303,6 +303,21 @@ describe('railway police, railway transport courts and procuratorates (人民法
   });
 });
 
+describe('courts and procuratorates of the cn-ops dev passages', () => {
+  it("spans the 最高人民检察院's 检察厅 and names a 中院 in full", () => {
+    expect(agencies('据最高人民检察院经济犯罪检察厅厅长介绍')).toEqual([['最高人民检察院经济犯罪检察厅', '最高人民检察院经济犯罪检察厅']]);
+    expect(agencies('最高人民检察院第四检察厅负责人表示')).toEqual([['最高人民检察院第四检察厅', '最高人民检察院第四检察厅']]);
+    expect(agencies('宜宾中院审理')).toEqual([['宜宾中院', '宜宾市中级人民法院']]);
+    expect(agencies('杭州中院刑三庭')).toEqual([['杭州中院刑三庭', '杭州市中级人民法院刑事审判第三庭']]);
+  });
+
+  it('keeps 全市法院 and the 立法院 inside 建立法院 out', () => {
+    expect(agencies('为进一步加强对全市法院涉养老诈骗案件的审理')).toEqual([]);
+    expect(agencies('建立法院内部审执双向沟通机制')).toEqual([]);
+    expect(agencies('經立法院三讀通過')).toEqual([['立法院', '立法院']]);
+  });
+});
+
 describe('Hong Kong and Macau bodies of the hk-news and macau-news dev passages', () => {
   it('reads 反詐騙組, 澳門司警, the ICAC as Hong Kong\'s and the Housing Authority', () => {
     expect(agencies('新界南總區刑事部反詐騙組警司稱')).toEqual([['新界南總區刑事部反詐騙組', '香港警务处新界南总区刑事部反诈骗组']]);

@@ -157,6 +157,7 @@ describe('Taiwan, Hong Kong and Macau figures', () => {
       { t: '一萬日圓', value: 10000, unit: '日元' },
     ]);
     expect(stats('沒撐傘淋雨長達1個半小時')[0]).toMatchObject({ t: '1個半小時', value: 1.5, unit: '小时' });
+    expect(stats('向28省份交办督办专项案件')[0]).toMatchObject({ t: '28省份', value: 28, unit: '省份' });
   });
 
   it('read 百分之N as a percentage and leave per-capita bases alone', () => {
