@@ -62,7 +62,7 @@ const taiwanPlaces = patternData.taiwanPlaces as Record<string, string>;
  * A single named place + 公安机关 / 警方 is that place's bureau (guidelines): 浙江警方 → 浙江省公安厅; a Taiwan
  * prosecutor seat + 检方 (桃園檢方, as the Taiwan press writes it) is that seat's 地方检察署.
  */
-const forceWordTrie = wordTrie(['公安机关', '警方', '公安', '检察机关', '检方']);
+const forceWordTrie = wordTrie(['公安机关', '公安当局', '警方', '公安', '检察机关', '检方']);
 const taiwanProsecutorSeats = new Set(patternData.taiwanProsecutorSeats);
 /** Characters after a bare 公安 that make it part of another word (公安局, 公安部门, 公安干警) or generic. */
 const notAfterBarePolice = new Uint8Array(0x10000);

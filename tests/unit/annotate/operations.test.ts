@@ -152,6 +152,11 @@ describe('general rules found on the regional dev passages (sentences written fo
     expect(ops('开展打击“两卡”违法犯罪专项行动')).toEqual([]);
   });
 
+  it('reads 展開 as a launch word and 全國查緝 as a campaign start (hk-ops2, tw-ops2 dev passages)', () => {
+    expect(ops('兩地警方於上月聯合展開「天環II」行動')).toEqual([['天環II', '天环II行动']]);
+    expect(ops('配合警政署全國查緝車手、掃黑專案，查獲51詐團247人')).toEqual([['全國查緝車手、掃黑專案', '全国查缉车手、扫黑专案']]);
+  });
+
   it('reads a quoted name that ends in 行動 with its year after it', () => {
     expect(ops('治安警察局展開「夏防行動2025」，巡查各區')).toEqual([['夏防行動2025', '夏防行动2025']]);
   });

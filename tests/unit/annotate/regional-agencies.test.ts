@@ -311,6 +311,21 @@ describe('courts and procuratorates of the cn-ops dev passages', () => {
     expect(agencies('杭州中院刑三庭')).toEqual([['杭州中院刑三庭', '杭州市中级人民法院刑事审判第三庭']]);
   });
 
+  it('reads place + 公安當局 as that place\'s bureau and 內地公安當局 as the ministry (大公報 takungpao.com.hk)', () => {
+    expect(agencies('內地公安當局則拘捕六名涉案人，遂通報廣東省公安當局和佛山市公安局')).toEqual([
+      ['內地公安當局', '公安部'],
+      ['廣東省公安當局', '广东省公安厅'],
+      ['佛山市公安局', '佛山市公安局'],
+    ]);
+  });
+
+  it('reads a bare numbered 警分局 in Taiwan news as a precinct of the bureau named last', () => {
+    expect(agencies('臺中市政府警察局表示。⏎警方表示，第三警分局破獲詐團', 'taiwan')).toEqual([
+      ['臺中市政府警察局', '台中市政府警察局'],
+      ['第三警分局', '台中市政府警察局第三分局'],
+    ]);
+  });
+
   it('keeps 全市法院 and the 立法院 inside 建立法院 out', () => {
     expect(agencies('为进一步加强对全市法院涉养老诈骗案件的审理')).toEqual([]);
     expect(agencies('建立法院内部审执双向沟通机制')).toEqual([]);

@@ -158,6 +158,14 @@ describe('Taiwan, Hong Kong and Macau figures', () => {
     ]);
     expect(stats('沒撐傘淋雨長達1個半小時')[0]).toMatchObject({ t: '1個半小時', value: 1.5, unit: '小时' });
     expect(stats('向28省份交办督办专项案件')[0]).toMatchObject({ t: '28省份', value: 28, unit: '省份' });
+    expect(stats('查獲51詐團247人，設有2組專組，分兩階段進行，手法有三種')).toMatchObject([
+      { t: '51詐團', value: 51, unit: '诈团' },
+      { t: '247人', value: 247, unit: '人' },
+      { t: '2組', value: 2, unit: '组' },
+      { t: '兩階段', value: 2, unit: '阶段' },
+      { t: '三種', value: 3, unit: '种' },
+    ]);
+    expect(stats('年齡介乎13歲至89歳')).toMatchObject([{ t: '13歲', unit: '岁' }, { t: '89歳', value: 89, unit: '岁' }]);
   });
 
   it('read 百分之N as a percentage and leave per-capita bases alone', () => {
