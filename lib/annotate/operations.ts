@@ -110,6 +110,18 @@ function endsWithStartWord(codes: Uint16Array, at: number): boolean {
 }
 
 /**
+ * Whether the clause before the quotes at `at` describes a campaign (在打击电信网络诈骗和网络赌博犯罪“断源”行动中):
+ * a descriptive start word within one run of Han text right before them.
+ */
+function describedBefore(codes: Uint16Array, at: number): boolean {
+  const floor = Math.max(0, at - patternData.maxDescriptiveLength);
+  let k = at;
+  while (k > floor && isHan(codes[k - 1])) k--;
+  for (; k < at - 1; k++) if (descriptiveStartTrie.longestAt(codes, k, at) !== null) return true;
+  return false;
+}
+
+/**
  * The suffix ending a description right after a code name (打击电信网络诈骗犯罪专项行动 after “雷霆21号”), or
  * null: one run of Han text holding a descriptive start word and ending in a suffix, within the limit.
  */
@@ -215,7 +227,7 @@ export function findOperations(codes: Uint16Array, length: number): Hit[] {
         if (described !== null && (!plainEnd || codeLike)) suffix = described;
       }
       // “过火”行动 (overdone actions) is no campaign: a plain 行动 after an unknown name needs 开展/部署 … before.
-      const launched = launchBeforeQuotes.some((w) => endsWithAt(codes, i, w));
+      const launched = launchBeforeQuotes.some((w) => endsWithAt(codes, i, w)) || describedBefore(codes, i);
       const plain = suffix !== null && suffix.direct && plainSuffixes.has(sliceCodes(codes, j, suffix.end - suffix.version.length));
       // 代號「合璧」, 執法行動「謀攻」: the quotes hold an operation's code name, suffix or not.
       const named = segments.length === 1 && namingBeforeQuotes.some((w) => endsWithAt(codes, i, w));

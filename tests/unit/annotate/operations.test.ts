@@ -154,6 +154,9 @@ describe('general rules found on the regional dev passages (sentences written fo
 
   it('reads 展開 as a launch word and 全國查緝 as a campaign start (hk-ops2, tw-ops2 dev passages)', () => {
     expect(ops('兩地警方於上月聯合展開「天環II」行動')).toEqual([['天環II', '天环II行动']]);
+    // A campaign described before its code name launches a plain 行动 too; “过火”行动 stays a phrase.
+    expect(ops('在打击电信网络诈骗和网络赌博犯罪“断源”行动中,加强')).toEqual([['断源', '断源行动']]);
+    expect(ops('防止出现“过火”行动')).toEqual([]);
     expect(ops('配合警政署全國查緝車手、掃黑專案，查獲51詐團247人')).toEqual([['全國查緝車手、掃黑專案', '全国查缉车手、扫黑专案']]);
   });
 
