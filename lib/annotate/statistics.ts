@@ -35,6 +35,19 @@ const pairCountAfter = wordTrie(statData.pairCountAfter);
 const FULLWIDTH_COLON = '：'.charCodeAt(0);
 const durationTriggers = statData.durationTriggers.map(codesOf);
 const approxPrefixes = statData.approxPrefixes.map(codesOf).sort((a, b) => b.length - a.length);
+const yiChargeWords = statData.chargeWordsBeforeYi.map(codesOf);
+const moneyAfterTrie = wordTrie(statData.moneyWordsAfter);
+const moneyBeforeWords = statData.moneyWordsBefore.map(codesOf);
+const MONEY_REACH = 6;
+/** Whether a money word ends in the same run of Han text within a few characters before `start` (市值高達近4億). */
+function moneyBefore(codes: Uint16Array, start: number, floor: number): boolean {
+  const limit = Math.max(floor, start - MONEY_REACH);
+  for (let k = start; k > limit; k--) {
+    for (const word of moneyBeforeWords) if (endsWithAt(codes, k, word)) return true;
+    if (!isHanCode(codes[k - 1])) return false;
+  }
+  return false;
+}
 /** Last units of the approximation prefixes: a cheap test before looking for one between currency and figure. */
 const approxPrefixLast = new Uint8Array(0x10000);
 for (const prefix of approxPrefixes) approxPrefixLast[prefix[prefix.length - 1]] = 1;
@@ -525,7 +538,8 @@ export function findStatistics(codes: Uint16Array, length: number, agencies: rea
     if (currency !== undefined && (unit === undefined || unit === '元')) unit = currency;
 
     // 一 is an article (一名男子), except in a parallel count of casualties (致使一人死亡，三人受伤).
-    const countedYi = loneYi && pairCountAfter.longestAt(codes, end, length) !== null;
+    // …, and the number of charges (被控以一項「串謀欺詐」罪, 承認一項): the court reports count them.
+    const countedYi = loneYi && (pairCountAfter.longestAt(codes, end, length) !== null || yiChargeWords.some((w) => endsWithAt(codes, i, w)));
     const rejected =
       // 第 17 名: an ordinal even with a space before the figure.
       ((rejectPrefix[before] === 1 || (isSpace(before) && rejectPrefix[codes[i - 2]] === 1)) && !percentWord) ||
@@ -549,6 +563,8 @@ export function findStatistics(codes: Uint16Array, length: number, agencies: rea
       start--;
       approx = true;
     }
+    // 涉及超過200萬贓款, 市值高達近4億, 案损100万以上: an amount of money with its 元 left unwritten.
+    if (unit === undefined && hasMultiplier && (moneyAfterTrie.longestAt(codes, end, length) !== null || moneyBefore(codes, start, floor))) unit = '元';
     const approxSuffix = approxSuffixTrie.longestAt(codes, end, length);
     if (approxSuffix !== null && unit !== undefined) {
       end = approxSuffix.end;

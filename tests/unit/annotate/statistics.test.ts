@@ -168,6 +168,19 @@ describe('Taiwan, Hong Kong and Macau figures', () => {
     expect(stats('年齡介乎13歲至89歳')).toMatchObject([{ t: '13歲', unit: '岁' }, { t: '89歳', value: 89, unit: '岁' }]);
   });
 
+  it('give an amount of money with its 元 unwritten the unit 元 from the words around it, and nothing else', () => {
+    expect(stats('一共涉及超過200萬贓款。')[0]).toMatchObject({ t: '超過200萬', value: 2000000, unit: '元', approx: true });
+    expect(stats('市值就高達近4億,其中')[0]).toMatchObject({ t: '近4億', value: 400000000, unit: '元' });
+    expect(stats('案损100万以上案件全部告破')[0]).toMatchObject({ t: '100万以上', value: 1000000, unit: '元', approx: true });
+    expect(stats('全市人口300万')[0]).toMatchObject({ t: '300万', unit: undefined });
+  });
+
+  it('count charges after 控 / 承認 even with a lone 一, and keep the article 一名 out', () => {
+    expect(stats('該名女子已被暫控一項以欺騙手段取得財產罪')).toMatchObject([{ t: '一項', value: 1, unit: '项' }]);
+    expect(stats('他們已被控以一項「串謀以欺騙手段」罪')).toMatchObject([{ t: '一項', value: 1 }]);
+    expect(stats('一名男子被捕')).toEqual([]);
+  });
+
   it('read 百分之N as a percentage and leave per-capita bases alone', () => {
     expect(stats('拘捕率百分之41.42，')[0]).toMatchObject({ t: '百分之41.42', value: 41.42, unit: '%' });
     expect(stats('以每十萬人口計算')).toEqual([]);
