@@ -103,6 +103,12 @@ function suffixAfter(codes: Uint16Array, length: number, at: number): Suffix | n
   };
 }
 
+/** Whether one of `words` ends right before `at`; a function, not a closure over the scanner's loop index. */
+function endsWithAny(codes: Uint16Array, at: number, words: readonly number[][]): boolean {
+  for (const word of words) if (endsWithAt(codes, at, word)) return true;
+  return false;
+}
+
 /** Whether a descriptive start word (打击, 整治 …) ends right before `at`: 打击“两卡”违法犯罪 is one name. */
 function endsWithStartWord(codes: Uint16Array, at: number): boolean {
   for (const word of startWords) if (endsWithAt(codes, at, word)) return true;
@@ -223,14 +229,14 @@ export function findOperations(codes: Uint16Array, length: number): Hit[] {
         // (雷霆21号, 长风2024) or a known name; “我们要”打击犯罪行动 is a quotation.
         const [start, end] = segments[0];
         const plainEnd = described !== null && plainSuffixes.has(sliceCodes(codes, described.end - 2, described.end)) && !/专项|集中|统一|攻坚/.test(sliceCodes(codes, described.end - 4, described.end - 2));
-        const codeLike = launchBeforeQuotes.some((w) => endsWithAt(codes, i, w)) || hasDigit(codes, start, end) || knownNameAt(codes, end, start)?.end === end;
+        const codeLike = endsWithAny(codes, i, launchBeforeQuotes) || hasDigit(codes, start, end) || knownNameAt(codes, end, start)?.end === end;
         if (described !== null && (!plainEnd || codeLike)) suffix = described;
       }
       // “过火”行动 (overdone actions) is no campaign: a plain 行动 after an unknown name needs 开展/部署 … before.
-      const launched = launchBeforeQuotes.some((w) => endsWithAt(codes, i, w)) || describedBefore(codes, i);
+      const launched = endsWithAny(codes, i, launchBeforeQuotes) || describedBefore(codes, i);
       const plain = suffix !== null && suffix.direct && plainSuffixes.has(sliceCodes(codes, j, suffix.end - suffix.version.length));
       // 代號「合璧」, 執法行動「謀攻」: the quotes hold an operation's code name, suffix or not.
-      const named = segments.length === 1 && namingBeforeQuotes.some((w) => endsWithAt(codes, i, w));
+      const named = segments.length === 1 && endsWithAny(codes, i, namingBeforeQuotes);
       for (const [start, end] of segments) {
         const content = sliceCodes(codes, start, end);
         // 「靖城掃黑結合打詐專案」: the name already says what it is; 「冬防行動2026」 with its year after.
@@ -313,7 +319,7 @@ export function findOperations(codes: Uint16Array, length: number): Hit[] {
       for (let k = back; k < i - 1; k++) {
         if (descriptiveStartTrie.longestAt(codes, k, i) === null) continue;
         if (start === -1) start = k;
-        else if (launchWords.some((w) => endsWithAt(codes, k, w))) start = k;
+        else if (endsWithAny(codes, k, launchWords)) start = k;
       }
       if (start !== -1) {
         hits.push({ kind: 'operation', start, end: suffix.end, canonical: sliceCodes(codes, start, suffix.end) });

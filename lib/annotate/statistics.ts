@@ -36,6 +36,11 @@ const FULLWIDTH_COLON = '：'.charCodeAt(0);
 const durationTriggers = statData.durationTriggers.map(codesOf);
 const approxPrefixes = statData.approxPrefixes.map(codesOf).sort((a, b) => b.length - a.length);
 const yiChargeWords = statData.chargeWordsBeforeYi.map(codesOf);
+/** Whether one of `words` ends right before `at`; a function, not a closure over the scanner's loop index. */
+function endsWithAny(codes: Uint16Array, at: number, words: readonly number[][]): boolean {
+  for (const word of words) if (endsWithAt(codes, at, word)) return true;
+  return false;
+}
 const moneyAfterTrie = wordTrie(statData.moneyWordsAfter);
 const moneyBeforeWords = statData.moneyWordsBefore.map(codesOf);
 const MONEY_REACH = 6;
@@ -520,7 +525,7 @@ export function findStatistics(codes: Uint16Array, length: number, agencies: rea
       // 新臺幣約180萬餘元: an approximation may sit between the currency and the figure.
       let approxBetween = false;
       if (approxPrefixLast[codes[at - 1]] === 1) for (const prefix of approxPrefixes) {
-        if (endsWithAt(codes, at, prefix) && currencyPrefixes.some((c) => endsWithAt(codes, at - prefix.length, c))) {
+        if (endsWithAt(codes, at, prefix) && endsWithAny(codes, at - prefix.length, currencyPrefixes)) {
           at -= prefix.length;
           approxBetween = true;
           break;
@@ -539,7 +544,7 @@ export function findStatistics(codes: Uint16Array, length: number, agencies: rea
 
     // 一 is an article (一名男子), except in a parallel count of casualties (致使一人死亡，三人受伤).
     // …, and the number of charges (被控以一項「串謀欺詐」罪, 承認一項): the court reports count them.
-    const countedYi = loneYi && (pairCountAfter.longestAt(codes, end, length) !== null || yiChargeWords.some((w) => endsWithAt(codes, i, w)));
+    const countedYi = loneYi && (pairCountAfter.longestAt(codes, end, length) !== null || endsWithAny(codes, i, yiChargeWords));
     const rejected =
       // 第 17 名: an ordinal even with a space before the figure.
       ((rejectPrefix[before] === 1 || (isSpace(before) && rejectPrefix[codes[i - 2]] === 1)) && !percentWord) ||
