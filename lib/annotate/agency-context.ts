@@ -22,8 +22,8 @@ const taiwanFirst = new Set(Object.keys(taiwanPlaces).map((place) => place.charC
 const placeAlternation = Object.keys(taiwanPlaces)
   .sort((a, b) => b.length - a.length)
   .join('|');
-/** 花莲县警察局…, 台北市刑大…, 台中刑大…, 北市警察局 (the short place is expanded before this runs). */
-const TAIWAN_POLICE = new RegExp(`^(?:台湾)?(${placeAlternation})(市|县)?(政府警察局|警察局|警局|刑大|刑警大队)(.*)$`);
+/** 花莲县警察局…, 台北市刑大…, 台中刑大…, 台中市刑事警察大队…, 北市警察局 (the short place is expanded before this runs). */
+const TAIWAN_POLICE = new RegExp(`^(?:台湾)?(${placeAlternation})(市|县)?(政府警察局|警察局|警局|刑大|刑警大队|刑事警察大队)(.*)$`);
 /** 台南市永康分局, 台北市中正第二分局: a Taiwan city's precinct, named without its bureau. */
 const TAIWAN_PRECINCT = new RegExp(`^(?:台湾)?(${placeAlternation})(市|县)?(\\p{Script=Han}{1,4}(?:、\\p{Script=Han}{1,3})*分局.*)$`, 'u');
 /** 台中市调查处, 台北市调处: the 法务部调查局's field offices. */
@@ -33,6 +33,8 @@ const TAIWAN_COURT = /^(?:台湾|福建)?(\p{Script=Han}{2})(地检署|地方检
 const SHORT_INVESTIGATION_TEAM = /侦(?!查)([一二三四五六七八九十]+(?:、[一二三四五六七八九十]+)*)(大队|队)/g;
 /** 最高人民法院刑三庭 → …刑事审判第三庭 (the divisions' official names). */
 const COURT_DIVISION = /(刑|民)([一二三四五六])庭$/;
+const CIB_INTERNATIONAL_SHORT = '刑事警察局国际科';
+const SHORT_CRIMINAL_INVESTIGATION = /刑侦(总队|支队|大队|中队)/;
 const INTERMEDIATE_COURT = /^(\p{Script=Han}{2,8}?)中院(.*)$/u;
 const LOCAL_BUREAU = /^\p{Script=Han}{2,}(?:公安局|公安分局|分局)$/u;
 /** A station named without its bureau (谭庄派出所): 2–3 characters, no admin suffix. */
@@ -82,7 +84,7 @@ export function canonicalInContext(canonical: string, context: AgencyContext): s
     const [, place, written, body, rest] = police;
     // 嘉义 and 新竹 are both a city and a county: the written suffix decides, the usual one otherwise.
     const bureau = place + (written ?? taiwanPlaces[place]) + '政府警察局';
-    const unit = body === '刑大' || body === '刑警大队' ? '刑事警察大队' + rest : rest;
+    const unit = body === '刑大' || body === '刑警大队' || body === '刑事警察大队' ? '刑事警察大队' + rest : rest;
     result = bureau + taiwanUnitNames(unit);
     context.taiwanBureau = bureau;
   } else if (taiwanLike && TAIWAN_PRECINCT.test(result)) {
@@ -101,6 +103,9 @@ export function canonicalInContext(canonical: string, context: AgencyContext): s
     }
   }
 
+  // 刑事局國際科: the press's short name of the 刑事警察局's 國際刑警科.
+  if (result.endsWith(CIB_INTERNATIONAL_SHORT)) result = result.slice(0, -CIB_INTERNATIONAL_SHORT.length) + '刑事警察局国际刑警科';
+
   if (context.region === 'hongkong' && !result.startsWith('香港')) {
     if (/^\p{Script=Han}{1,4}(警区|总区)/u.test(result)) {
       result = '香港警务处' + result;
@@ -113,6 +118,8 @@ export function canonicalInContext(canonical: string, context: AgencyContext): s
 
   if (context.region !== 'taiwan' && context.region !== 'hongkong' && context.region !== 'macau') {
     result = result.replace(COURT_DIVISION, (_, kind: string, n: string) => (kind === '刑' ? '刑事' : '民事') + '审判第' + n + '庭');
+    // 刑侦总队 → 刑事侦查总队: a criminal investigation unit by its official name (浙江省公安厅刑事侦查总队).
+    result = result.replace(SHORT_CRIMINAL_INVESTIGATION, '刑事侦查$1');
     // 宜宾中院 → 宜宾市中级人民法院: the press's short form, by its official name.
     const intermediate = INTERMEDIATE_COURT.exec(result);
     if (intermediate !== null) result = intermediate[1] + (/(?:市|自治州|盟|地区)$/.test(intermediate[1]) ? '' : '市') + '中级人民法院' + intermediate[2];

@@ -168,7 +168,8 @@ describe('Taiwan short forms and city corps (sentences written for the test)', (
   it('reads 刑警局 as the 刑事警察局 and a city\'s 刑事警察大隊 as one body', () => {
     expect(agencies('十五名警力並出動刑警局特勤警力')).toEqual([['刑警局', '内政部警政署刑事警察局']]);
     expect(agencies('案經刑警局偵查第五大隊查獲')).toEqual([['刑警局偵查第五大隊', '内政部警政署刑事警察局侦查第五大队']]); // the maximal span
-    expect(agencies('高雄市刑事警察大隊今日公布')).toEqual([['高雄市刑事警察大隊', '高雄市刑事警察大队']]);
+    // The corps by its bureau's full name (gold tw-ops-03: 台中市政府警察局刑事警察大队).
+    expect(agencies('高雄市刑事警察大隊今日公布')).toEqual([['高雄市刑事警察大隊', '高雄市政府警察局刑事警察大队']]);
   });
 
   it('reads a bare 警察局 opening a clause as the bureau named last, not 到警察局 or a 警察局長 (彰化縣警察局, Yahoo 奇摩)', () => {
@@ -346,8 +347,9 @@ describe('Hong Kong and Macau bodies of the hk-news and macau-news dev passages'
 describe('bare 省厅 and 市公安局 after the place was named', () => {
   it('reads 省厅 as the province named before it, and not 省厅级', () => {
     expect(agencies('江苏省无锡市公安局梁溪分局刑侦大队民警在省厅刑侦总队的指导下')).toEqual([
-      ['江苏省无锡市公安局梁溪分局刑侦大队', '江苏省无锡市公安局梁溪分局刑侦大队'],
-      ['省厅刑侦总队', '江苏省公安厅刑侦总队'],
+      // 刑侦 by its official name, 刑事侦查 (gold cn-07, cn-news-08, cn-ops-04).
+      ['江苏省无锡市公安局梁溪分局刑侦大队', '江苏省无锡市公安局梁溪分局刑事侦查大队'],
+      ['省厅刑侦总队', '江苏省公安厅刑事侦查总队'],
     ]);
     expect(agencies('江苏省公安厅部署后，省厅级干部带队')).toEqual([['江苏省公安厅', '江苏省公安厅']]);
   });
