@@ -136,6 +136,8 @@ const namelessNameStop = new Uint8Array(0x10000);
 for (const ch of patternData.namelessNameStopChars) namelessNameStop[ch.charCodeAt(0)] = 1;
 
 const BU = '部'.charCodeAt(0);
+const SHI = '市'.charCodeAt(0);
+const XIAN = '县'.charCodeAt(0);
 const SHENG = '省'.charCodeAt(0);
 const TING = '厅'.charCodeAt(0);
 /** 省厅级, 省厅长: a rank or an office holder, not the 公安厅. */
@@ -380,6 +382,8 @@ function sectionsEnd(codes: Uint16Array, length: number, end: number): number {
 /** Field offices named by place right after a body (法务部调查局 + 台中市调查处). */
 const fieldOffices = new Map<string, CodeTrie<string>>();
 for (const [body, offices] of Object.entries(patternData.fieldOffices as Record<string, string[]>)) fieldOffices.set(body, wordTrie(offices));
+/** Field offices' official names where the press shortens them (中支 → 中心支行). */
+const officeNames = patternData.fieldOfficeNames as Record<string, string>;
 
 export function findAgencies(codes: Uint16Array, length: number, region?: Region): Hit[] {
   const hits: Hit[] = [];
@@ -446,7 +450,16 @@ export function findAgencies(codes: Uint16Array, length: number, region?: Region
       const officePlace = offices === undefined ? null : placeChainAt(codes, length, bestEnd);
       const office = officePlace === null ? null : offices!.longestAt(codes, officePlace.end, length);
       if (office !== null) {
-        canonical += sliceCodes(codes, bestEnd, office.end);
+        const name = officeNames[office.value];
+        if (name === undefined) canonical += sliceCodes(codes, bestEnd, office.end);
+        else {
+          // 人行宣城中心支行, 人行那曲市中支 → 中国人民银行宣城市中心支行: a central sub-branch sits in a
+          // prefecture city, named with its 市.
+          const city = officePlace!.suffix === '' && name === '中心支行' ? officePlace!.canonical + '市' : officePlace!.canonical;
+          canonical += city + name;
+          // The city named in the branch is the city of a bare 市公安局 after it.
+          if (city.endsWith('市')) lastPlace.set(SHI, city);
+        }
         bestEnd = office.end;
       }
     }
@@ -545,6 +558,13 @@ export function findAgencies(codes: Uint16Array, length: number, region?: Region
         bestEnd = end;
         const place = lastPlace.get(code);
         canonical = place !== undefined ? place + sliceCodes(codes, i + 1, end) : sliceCodes(codes, i, end);
+      } else if (end === -1 && (code === SHI || code === XIAN) && codes[i + 1] === JU && codes[i + 2] !== ZHANG && region !== 'taiwan') {
+        // 市局刑侦支队, 市局党委: the press's short name of the city's (county's) 公安局, the city named before it.
+        const place = lastPlace.get(code);
+        if (place !== undefined) {
+          bestEnd = subUnitsEnd(codes, length, i + 2);
+          canonical = place + '公安局' + sliceCodes(codes, i + 2, bestEnd);
+        }
       } else if (end === -1 && code === SHENG && codes[i + 1] === TING && provinceRankChar[codes[i + 2]] !== 1) {
         // 省厅刑侦总队: the press's short name of the province's 公安厅, the province named before it.
         const place = lastPlace.get(code);

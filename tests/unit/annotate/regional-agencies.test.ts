@@ -334,6 +334,35 @@ describe('courts and procuratorates of the cn-ops dev passages', () => {
   });
 });
 
+describe('branches, short city bureaus and regulators of the cn-agency dev passages (xuancheng.gov.cn, cnr.cn)', () => {
+  it("spans the 中国人民银行's branches by place and names them in full, and the city then serves a bare 市公安局", () => {
+    expect(agencies('人行宣城中心支行、市公安局联合召开会议')).toEqual([
+      ['人行宣城中心支行', '中国人民银行宣城市中心支行'],
+      ['市公安局', '宣城市公安局'],
+    ]);
+    expect(agencies('人行那曲市中支联合那曲市公安局')).toEqual([
+      ['人行那曲市中支', '中国人民银行那曲市中心支行'],
+      ['那曲市公安局', '那曲市公安局'],
+    ]);
+  });
+
+  it('reads 市局 and its units as the city bureau named before, and nothing before any city', () => {
+    expect(agencies('宣城市公安局召开会议。市局刑侦支队支队长、市局出入境管理支队支队长出席')).toEqual([
+      ['宣城市公安局', '宣城市公安局'],
+      ['市局刑侦支队', '宣城市公安局刑事侦查支队'],
+      ['市局出入境管理支队', '宣城市公安局出入境管理支队'],
+    ]);
+    expect(agencies('市局刑侦支队支队长出席')).toEqual([]);
+  });
+
+  it("reads a province's 通信管理局", () => {
+    expect(agencies('四川省公安厅、四川省通信管理局联合出台通告')).toEqual([
+      ['四川省公安厅', '四川省公安厅'],
+      ['四川省通信管理局', '四川省通信管理局'],
+    ]);
+  });
+});
+
 describe('Hong Kong and Macau bodies of the hk-news and macau-news dev passages', () => {
   it('reads 反詐騙組, 澳門司警, the ICAC as Hong Kong\'s and the Housing Authority', () => {
     expect(agencies('新界南總區刑事部反詐騙組警司稱')).toEqual([['新界南總區刑事部反詐騙組', '香港警务处新界南总区刑事部反诈骗组']]);
