@@ -137,6 +137,7 @@ for (const ch of patternData.namelessNameStopChars) namelessNameStop[ch.charCode
 
 const BU = '部'.charCodeAt(0);
 const SHI = '市'.charCodeAt(0);
+const DUI = '队'.charCodeAt(0);
 const XIAN = '县'.charCodeAt(0);
 const SHENG = '省'.charCodeAt(0);
 const TING = '厅'.charCodeAt(0);
@@ -343,12 +344,20 @@ const hongKongFormations = new CodeTrie<string>();
 for (const name of patternData.hongKongPoliceFormations) hongKongFormations.add([...name].reverse().join(''), name);
 const hongKongFormationsForward = wordTrie(patternData.hongKongPoliceFormations);
 const HONG_KONG_POLICE = '香港警务处';
+const MAGISTRATES = '裁判法院';
+/** Taiwan's prosecutor and court seats, reversed, looked up backwards from their bodies (橋頭地檢署). */
+const taiwanSeatTrie = reversedWords(patternData.taiwanProsecutorSeats);
+const taiwanSeatBodies = new Set(['地检署', '地方检察署', '地方法院检察署', '地院', '地方法院']);
+const hongKongRegions = new Set(patternData.hongKongPoliceRegions);
+/** The force's units that follow a region or district (刑事部, 重案組, 情報組 …), from the sub-unit list. */
+const hongKongUnitTrie = wordTrie(['刑事部', '刑事总部', '重案组', '情报组', '刑事情报组', '特遣队', '刑事调查队', '反黑组', '反诈骗组', '反三合会行动组']);
 const MINISTRY_OF_PUBLIC_SECURITY = '公安部';
-const reversedWords = (words: string[]) => {
+/** A trie of the words reversed, for looking them up backwards from where they end. */
+function reversedWords(words: readonly string[]): CodeTrie<string> {
   const trie = new CodeTrie<string>();
   for (const word of words) trie.add([...word].reverse().join(''), word);
   return trie;
-};
+}
 /** Words before a force that make it a scam's disguise, not a body acting (假冒大陸公安). */
 const impersonationTrie = reversedWords(['假冒', '冒充', '冒用', '佯称', '自称', '伪装']);
 /** The regional prefix Taiwan, Hong Kong and Macau media put before a mainland body. */
@@ -366,7 +375,7 @@ function sectionsEnd(codes: Uint16Array, length: number, end: number): number {
   for (let sections = 0; sections < 2; sections++) {
     let found = -1;
     for (let n = 1; n <= 3 && k + n < length; n++) {
-      if (!isHan(codes[k + n - 1])) break;
+      if (!isHan(codes[k + n - 1]) || placeStop[codes[k + n - 1]] === 1) break;
       const word = sectionSuffixTrie.longestAt(codes, k + n, length);
       if (word !== null) {
         found = word.end;
@@ -405,7 +414,12 @@ export function findAgencies(codes: Uint16Array, length: number, region?: Region
   for (let i = 0; i < length; i++) {
     // A Taiwan bureau's bare units (刑事警察大隊 …) start with common characters: looked at only once a
     // Taiwan bureau was named, so other texts pay nothing for them.
-    if (interesting[codes[i]] === 0 && (context.taiwanBureau === '' || taiwanUnitTrie.firstUnit[codes[i]] === 0)) continue;
+    if (
+      interesting[codes[i]] === 0 &&
+      (context.taiwanBureau === '' || taiwanUnitTrie.firstUnit[codes[i]] === 0) &&
+      (region !== 'hongkong' || hongKongFormationsForward.firstUnit[codes[i]] === 0)
+    )
+      continue;
     let bestEnd = -1;
     let bestStart = i;
     let canonical = '';
@@ -592,7 +606,12 @@ export function findAgencies(codes: Uint16Array, length: number, region?: Region
       } else if (isHan(codes[i - 1])) {
         const body = bodyTrie.longestAt(codes, i, length);
         // 東九龍總區, 九龍城警區: the force's own formations by name, numerals and all.
-        const formation = body !== null && hongKongPoliceBodies.has(body.value) ? hongKongFormations.longestEndingAt(codes, i, floor) : null;
+        // 移送橋頭地檢署: a prosecutor or court seat is a name whatever comes before it.
+        const formation =
+          body === null ? null
+          : hongKongPoliceBodies.has(body.value) || body.value === MAGISTRATES ? hongKongFormations.longestEndingAt(codes, i, floor)
+          : taiwanSeatBodies.has(body.value) ? taiwanSeatTrie.longestEndingAt(codes, i, floor)
+          : null;
         if (formation !== null) start = formation.end;
         else if (body !== null && namelessPlaceBodies.has(body.value)) start = namelessPlaceStart(codes, i, floor, true);
       }
@@ -619,12 +638,23 @@ export function findAgencies(codes: Uint16Array, length: number, region?: Region
         canonical = context.localBureau + unit.value;
       }
     }
+    // 西區刑事部, 東九龍重案組: in Hong Kong news a region or district right before one of the force's units,
+    // its 總區 / 警區 left unwritten.
+    if (bestEnd === -1 && region === 'hongkong' && hongKongFormationsForward.firstUnit[code] === 1 && (i === 0 || !isHan(codes[i - 1]) || placeStop[codes[i - 1]] === 1)) {
+      const formation = hongKongFormationsForward.longestAt(codes, i, length);
+      const unit = formation === null ? null : hongKongUnitTrie.longestAt(codes, formation.end, length);
+      if (formation !== null && unit !== null) {
+        bestEnd = subUnitsEnd(codes, length, formation.end);
+        canonical = HONG_KONG_POLICE + formation.value + (hongKongRegions.has(formation.value) ? '总区' : '警区') + sliceCodes(codes, formation.end, bestEnd);
+      }
+    }
     // 該局刑事警察大隊, 配合除暴特勤隊: in Taiwan news a county or city bureau's own unit named bare is the
     // unit of the bureau named last, with its named sections (刑事警察大隊毒緝中心溯源組).
     if (bestEnd === -1 && context.taiwanBureau !== '' && taiwanUnitTrie.firstUnit[code] === 1 && (i === 0 || !isHan(codes[i - 1]) || placeStop[codes[i - 1]] === 1)) {
       const unit = taiwanUnitTrie.longestAt(codes, i, length);
       if (unit !== null) {
-        bestEnd = sectionsEnd(codes, length, unit.end);
+        // Only a corps has named sections (刑事警察大隊毒緝中心溯源組); a precinct's 等單位 is no section.
+        bestEnd = codes[unit.end - 1] === DUI ? sectionsEnd(codes, length, unit.end) : unit.end;
         canonical = context.taiwanBureau + sliceCodes(codes, i, bestEnd);
       }
     }

@@ -60,7 +60,7 @@ function taiwanUnitNames(rest: string): string {
   return rest
     .replace(/^刑警大队/, '刑事警察大队')
     .replace(/(\p{Script=Han})警分局/u, '$1分局')
-    .replace(/科侦队/, '科技犯罪侦查队')
+    .replace(/科侦队|科技侦查队/, '科技犯罪侦查队')
     .replace(SHORT_INVESTIGATION_TEAM, '侦查第$1$2');
 }
 
@@ -105,6 +105,8 @@ export function canonicalInContext(canonical: string, context: AgencyContext): s
 
   // 刑事局國際科: the press's short name of the 刑事警察局's 國際刑警科.
   if (result.endsWith(CIB_INTERNATIONAL_SHORT)) result = result.slice(0, -CIB_INTERNATIONAL_SHORT.length) + '刑事警察局国际刑警科';
+  // 刑事局電偵大隊: the 刑事警察局's 電信偵查大隊.
+  result = result.replace('刑事警察局电侦大队', '刑事警察局电信侦查大队');
 
   if (context.region === 'hongkong' && !result.startsWith('香港')) {
     if (/^\p{Script=Han}{1,4}(警区|总区)/u.test(result)) {

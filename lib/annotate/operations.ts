@@ -146,6 +146,17 @@ function describedSuffixAfter(codes: Uint16Array, length: number, at: number): S
   return null;
 }
 
+const CHINESE_DIGITS = '〇○零一二三四五六七八九';
+function isChineseDigit(code: number): boolean {
+  return CHINESE_DIGITS.indexOf(String.fromCharCode(code)) !== -1;
+}
+/** 雷霆二○二二 → 雷霆2022: a year written digit by digit in Chinese, in Arabic digits in the canonical name. */
+function arabicYear(name: string): string {
+  return name.replace(/([〇○零一二三四五六七八九]{4})(?=$|行动|专案|战役)/, (year) =>
+    [...year].map((ch) => String(Math.max(0, CHINESE_DIGITS.indexOf(ch) - 2))).join(''),
+  );
+}
+
 /** Whether a name already ends in its kind (百日行动), or does so before its year (冬防行动2026). */
 function endsComplete(content: string): boolean {
   const name = content.replace(/\d{1,4}$/, '');
@@ -153,8 +164,9 @@ function endsComplete(content: string): boolean {
 }
 
 function canonicalFor(content: string, kind: SuffixKind): string {
-  if (endsComplete(content)) return content;
-  return content + kind;
+  const name = arabicYear(content);
+  if (endsComplete(name)) return name;
+  return name + kind;
 }
 
 const NIAN = '年'.charCodeAt(0);
@@ -169,8 +181,10 @@ function knownNameAt(codes: Uint16Array, length: number, at: number): { end: num
   if (!match.value.complete) {
     let k = end;
     const digits = k;
-    while (k < length && k - digits < 4 && isAsciiDigit(codes[k])) k++;
-    if (k - digits === 4 && !(k < length && (isAsciiDigit(codes[k]) || codes[k] === NIAN))) end = k;
+    // The year in Arabic digits or digit by digit in Chinese (雷霆二○二二).
+    const digit = isAsciiDigit(codes[k]) ? isAsciiDigit : isChineseDigit;
+    while (k < length && k - digits < 4 && digit(codes[k])) k++;
+    if (k - digits === 4 && !(k < length && (digit(codes[k]) || codes[k] === NIAN))) end = k;
   }
   return { end, term: match.value };
 }

@@ -576,6 +576,11 @@ export function findStatistics(codes: Uint16Array, length: number, agencies: rea
       approx = true;
     }
 
+    // 六成 is 60 %: tenths as the percentage they are, so shares compare across papers.
+    if (unit === '成') {
+      value *= 10;
+      unit = '%';
+    }
     const hit: Hit = { kind: 'statistic', start, end, value: clean(value) };
     if (unit !== undefined) hit.unit = moneyUnits[unit] ?? unitAliases[unit] ?? (unit === '％' ? '%' : unit);
     if (approx) hit.approx = true;

@@ -135,6 +135,8 @@ describe('general rules found on the regional dev passages (sentences written fo
     expect(ops('与“猎狐2014”行动相比')).toEqual([['猎狐2014', '猎狐2014行动']]);
     expect(ops('开展净网2022专项行动')).toEqual([['净网2022专项行动', '净网2022行动']]);
     expect(ops('“昆仑2023”专项行动')).toEqual([['昆仑2023', '昆仑2023行动']]);
+    // A year digit by digit in Chinese, in Arabic digits in the canonical (澳門日報 macau-agency dev).
+    expect(ops('五月二十日展開“雷霆二○二二”粵港澳三地聯合行動')).toEqual([['雷霆二○二二', '雷霆2022行动']]);
     expect(ops('“断卡”2024年以来')).toEqual([['断卡', '断卡行动']]);
   });
 

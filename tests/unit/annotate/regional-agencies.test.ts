@@ -363,6 +363,62 @@ describe('branches, short city bureaus and regulators of the cn-agency dev passa
   });
 });
 
+describe('Hong Kong bodies of the hk-agency dev passages (星島, 香港01, 文匯)', () => {
+  it("reads a formation right before one of the force's units, its 警區 unwritten, and 情報組", () => {
+    expect(agencies('西區刑事部隨即展開情報分析', 'hongkong')).toEqual([['西區刑事部', '香港警务处西区警区刑事部']]);
+    expect(agencies('深水埗警區情報組遂一連三周', 'hongkong')).toEqual([['深水埗警區情報組', '香港警务处深水埗警区情报组']]);
+    // Outside Hong Kong news a 西區 is any west district.
+    expect(agencies('西區刑事部隨即展開情報分析', 'mainland')).toEqual([]);
+  });
+
+  it('reads magistrates\' courts named by a formation, and the bodies of the government by their names', () => {
+    expect(agencies('已於西九龍裁判法院提堂')).toEqual([['西九龍裁判法院', '西九龙裁判法院']]);
+    expect(agencies('監警會昨日召開季度會議，騙徒冒稱入境處職員')).toEqual([
+      ['監警會', '香港投诉警方独立监察委员会'],
+      ['入境處', '香港入境事务处'],
+    ]);
+    expect(agencies('聯合財富情報組和財經事務及庫務局')).toEqual([
+      ['聯合財富情報組', '香港联合财富情报组'],
+      ['財經事務及庫務局', '香港财经事务及库务局'],
+    ]);
+    expect(agencies('入境處連同廣東省公安廳出入境管理總隊執行行動')).toEqual([
+      ['入境處', '香港入境事务处'],
+      ['廣東省公安廳出入境管理總隊', '广东省公安厅出入境管理总队'],
+    ]);
+  });
+});
+
+describe('Taiwan bodies of the tw-agency dev passages (ETtoday, 聯合報, NOWnews)', () => {
+  it('reads a prosecutor seat whatever comes before it (移送橋頭地檢署)', () => {
+    expect(agencies('移送橋頭地方檢察署偵辦。移送橋頭地檢署偵辦')).toEqual([
+      ['橋頭地方檢察署', '台湾桥头地方检察署'],
+      ['橋頭地檢署', '台湾桥头地方检察署'],
+    ]);
+  });
+
+  it("names the 刑事局's 電偵大隊 and a corps' 科技偵查隊 in full", () => {
+    expect(agencies('經刑事局電偵大隊第二隊與刑事局國際刑警科')).toEqual([
+      ['刑事局電偵大隊第二隊', '内政部警政署刑事警察局电信侦查大队第二队'],
+      ['刑事局國際刑警科', '内政部警政署刑事警察局国际刑警科'],
+    ]);
+    expect(agencies('台中市警局刑事警察大隊科技偵查隊、第六分局、第四分局等單位組成專案', 'taiwan')).toEqual([
+      ['台中市警局刑事警察大隊科技偵查隊', '台中市政府警察局刑事警察大队科技犯罪侦查队'],
+      ['第六分局', '台中市政府警察局第六分局'],
+      ['第四分局', '台中市政府警察局第四分局'],
+    ]);
+  });
+
+  it('reads 雄市警局, a bureau\'s 外事科, and a precinct after 另', () => {
+    expect(agencies('根據雄市警局統計')).toEqual([['雄市警局', '高雄市政府警察局']]);
+    expect(agencies('高雄市警局刑事警察大隊、外事科及移民署通力合作。另岡山分局在岡山區', 'taiwan')).toEqual([
+      ['高雄市警局刑事警察大隊', '高雄市政府警察局刑事警察大队'],
+      ['外事科', '高雄市政府警察局外事科'],
+      ['移民署', '内政部移民署'],
+      ['岡山分局', '高雄市政府警察局冈山分局'],
+    ]);
+  });
+});
+
 describe('Hong Kong and Macau bodies of the hk-news and macau-news dev passages', () => {
   it('reads 反詐騙組, 澳門司警, the ICAC as Hong Kong\'s and the Housing Authority', () => {
     expect(agencies('新界南總區刑事部反詐騙組警司稱')).toEqual([['新界南總區刑事部反詐騙組', '香港警务处新界南总区刑事部反诈骗组']]);

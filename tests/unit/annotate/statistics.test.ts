@@ -166,6 +166,10 @@ describe('Taiwan, Hong Kong and Macau figures', () => {
       { t: '三種', value: 3, unit: '种' },
     ]);
     expect(stats('年齡介乎13歲至89歳')).toMatchObject([{ t: '13歲', unit: '岁' }, { t: '89歳', value: 89, unit: '岁' }]);
+    expect(stats('巡查可疑單位一千三百二十八場次')[0]).toMatchObject({ value: 1328, unit: '场次' });
+    expect(stats('2655顆（折合574萬元新台幣）')[1]).toMatchObject({ t: '574萬元新台幣', value: 5740000, unit: '新台币' });
+    // Tenths as percentages (hk-agency, tw-news dev passages: 近六成 → 60 %).
+    expect(stats('近六成為網購騙案')[0]).toMatchObject({ t: '近六成', value: 60, unit: '%', approx: true });
   });
 
   it('give an amount of money with its 元 unwritten the unit 元 from the words around it, and nothing else', () => {
