@@ -352,6 +352,13 @@ const hongKongRegions = new Set(patternData.hongKongPoliceRegions);
 /** The force's units that follow a region or district (刑事部, 重案組, 情報組 …), from the sub-unit list. */
 const hongKongUnitTrie = wordTrie(['刑事部', '刑事总部', '重案组', '情报组', '刑事情报组', '特遣队', '刑事调查队', '反黑组', '反诈骗组', '反三合会行动组']);
 const MINISTRY_OF_PUBLIC_SECURITY = '公安部';
+/** Records a body whose bureaus may be named bare later in the text (once per body). */
+function noteBureaus(seen: [string, CodeTrie<string>][], first: Uint8Array, body: string, bureaus: CodeTrie<string>): void {
+  for (const [name] of seen) if (name === body) return;
+  seen.push([body, bureaus]);
+  for (const c of bureaus.firstUnits) first[c] = 1;
+}
+
 /** A trie of the words reversed, for looking them up backwards from where they end. */
 function reversedWords(words: readonly string[]): CodeTrie<string> {
   const trie = new CodeTrie<string>();
@@ -397,6 +404,9 @@ const officeNames = patternData.fieldOfficeNames as Record<string, string>;
 export function findAgencies(codes: Uint16Array, length: number, region?: Region): Hit[] {
   const hits: Hit[] = [];
   const context = newAgencyContext(region);
+  /** Bodies named so far whose bureaus may be named bare later (金管會 → 銀行局), and those bureaus' first units. */
+  const seenBureaus: [string, CodeTrie<string>][] = [];
+  const seenBureauFirst = new Uint8Array(0x10000);
   const regional = region === undefined ? undefined : regionalGazetteers.get(region);
   let lastEnd = -1;
   /** Last place seen per single-character admin suffix, for bare 市公安局. */
@@ -416,6 +426,7 @@ export function findAgencies(codes: Uint16Array, length: number, region?: Region
     // Taiwan bureau was named, so other texts pay nothing for them.
     if (
       interesting[codes[i]] === 0 &&
+      seenBureauFirst[codes[i]] === 0 &&
       (context.taiwanBureau === '' || taiwanUnitTrie.firstUnit[codes[i]] === 0) &&
       (region !== 'hongkong' || hongKongFormationsForward.firstUnit[codes[i]] === 0)
     )
@@ -439,6 +450,7 @@ export function findAgencies(codes: Uint16Array, length: number, region?: Region
     if (termEnd !== -1) {
       bestEnd = termEnd;
       const bureaus = ministryBureaus.get(canonical);
+      if (bureaus !== undefined) noteBureaus(seenBureaus, seenBureauFirst, canonical, bureaus);
       const bureau = bureaus === undefined ? null : bureaus.longestAt(codes, bestEnd, length);
       if (bureau !== null) {
         bestEnd = bureau.end;
@@ -636,6 +648,16 @@ export function findAgencies(codes: Uint16Array, length: number, region?: Region
       if (unit !== null) {
         bestEnd = unit.end;
         canonical = context.localBureau + unit.value;
+      }
+    }
+    // 金管會 … 銀行局、證期局; 刑事局 … 偵二大隊: a body's own bureau named bare after the body was named.
+    if (bestEnd === -1 && seenBureaus.length > 0 && (i === 0 || !isHan(codes[i - 1]) || placeStop[codes[i - 1]] === 1)) {
+      for (const [body, bureaus] of seenBureaus) {
+        const bureau = bureaus.longestAt(codes, i, length);
+        if (bureau !== null && bureau.end > bestEnd) {
+          bestEnd = bureau.end;
+          canonical = body + bureau.value;
+        }
       }
     }
     // 西區刑事部, 東九龍重案組: in Hong Kong news a region or district right before one of the force's units,

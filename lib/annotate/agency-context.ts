@@ -107,6 +107,7 @@ export function canonicalInContext(canonical: string, context: AgencyContext): s
   if (result.endsWith(CIB_INTERNATIONAL_SHORT)) result = result.slice(0, -CIB_INTERNATIONAL_SHORT.length) + '刑事警察局国际刑警科';
   // 刑事局電偵大隊: the 刑事警察局's 電信偵查大隊.
   result = result.replace('刑事警察局电侦大队', '刑事警察局电信侦查大队');
+  result = result.replace('金融监督管理委员会证期局', '金融监督管理委员会证券期货局');
 
   if (context.region === 'hongkong' && !result.startsWith('香港')) {
     if (/^\p{Script=Han}{1,4}(警区|总区)/u.test(result)) {

@@ -408,6 +408,20 @@ describe('Taiwan bodies of the tw-agency dev passages (ETtoday, 聯合報, NOWne
     ]);
   });
 
+  it("reads a body's own bureaus named bare after the body (聯合報 金管會, ETtoday 刑事局), and not before it", () => {
+    expect(agencies('金管會與法務部啟動機制，責成所屬單位檢查局、銀行局、證期局等')).toEqual([
+      ['金管會', '金融监督管理委员会'],
+      ['法務部', '法务部'],
+      ['銀行局', '金融监督管理委员会银行局'],
+      ['證期局', '金融监督管理委员会证券期货局'],
+    ]);
+    expect(agencies('刑事局表示。「會到實體店鋪買虛幣的詐團」偵二大隊聚焦執法')).toEqual([
+      ['刑事局', '内政部警政署刑事警察局'],
+      ['偵二大隊', '内政部警政署刑事警察局侦查第二大队'],
+    ]);
+    expect(agencies('銀行局表示，偵二大隊聚焦執法')).toEqual([]);
+  });
+
   it('reads 雄市警局, a bureau\'s 外事科, and a precinct after 另', () => {
     expect(agencies('根據雄市警局統計')).toEqual([['雄市警局', '高雄市政府警察局']]);
     expect(agencies('高雄市警局刑事警察大隊、外事科及移民署通力合作。另岡山分局在岡山區', 'taiwan')).toEqual([
