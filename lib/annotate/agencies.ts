@@ -566,7 +566,13 @@ export function findAgencies(codes: Uint16Array, length: number, region?: Region
           // 陕西洋县: the text's province agrees with the data's hierarchy, which is the fuller name.
           const place = afterChain && !resolved.startsWith(chainCanonical.slice(0, 2)) ? chainCanonical + written : resolved;
           bestStart = afterChain ? chainStart : start;
-          if (end !== -1) {
+          // 湖內、岡山分局: in Taiwan news precincts listed with 、 share the 分局, and the bureau named last.
+          const listed = region === 'taiwan' && branch && !afterChain ? listedNamesStart(codes, start, floor, chainEnd) : start;
+          if (listed < start && end !== -1) {
+            bestStart = listed;
+            bestEnd = end;
+            canonical = sliceCodes(codes, listed, end);
+          } else if (end !== -1) {
             bestEnd = end;
             canonical = place + (branch && !afterChain && place.includes('公安局') ? '分局' + sliceCodes(codes, body!.end, end) : sliceCodes(codes, i, end));
           } else {

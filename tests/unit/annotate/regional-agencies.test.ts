@@ -422,6 +422,13 @@ describe('Taiwan bodies of the tw-agency dev passages (ETtoday, 聯合報, NOWne
     expect(agencies('銀行局表示，偵二大隊聚焦執法')).toEqual([]);
   });
 
+  it('spans precincts named by a district and listed with 、 as one body of the bureau named last (NOWnews)', () => {
+    expect(agencies('高雄市政府警察局表示，湖內、岡山分局接連破獲外籍車手', 'taiwan')).toEqual([
+      ['高雄市政府警察局', '高雄市政府警察局'],
+      ['湖內、岡山分局', '高雄市政府警察局湖内、冈山分局'],
+    ]);
+  });
+
   it('reads 雄市警局, a bureau\'s 外事科, and a precinct after 另', () => {
     expect(agencies('根據雄市警局統計')).toEqual([['雄市警局', '高雄市政府警察局']]);
     expect(agencies('高雄市警局刑事警察大隊、外事科及移民署通力合作。另岡山分局在岡山區', 'taiwan')).toEqual([
