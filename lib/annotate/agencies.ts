@@ -76,7 +76,8 @@ function bureauOfPlace(chain: PlaceChain, force: string): string | null {
     return taiwanProsecutorSeats.has(seat) ? `台湾${seat}地方检察署` : null;
   }
   if (name === '香港') return '香港警务处';
-  if (name === '澳门') return '澳门司法警察局';
+  // 澳門警方: Macau's police as a whole, the 警察總局 over the 司警 and the 治安警 (gold macau-agency-02, macau-ops3-04).
+  if (name === '澳门') return '澳门警察总局';
   if (name === '台湾' || name === '中国' || name === '大陆') return null;
   const bare = chain.suffix === '' ? name : name.slice(0, name.length - chain.suffix.length);
   if (taiwanPlaces[bare] !== undefined) return bare + taiwanPlaces[bare] + '政府警察局';

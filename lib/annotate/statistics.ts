@@ -556,13 +556,19 @@ export function findStatistics(codes: Uint16Array, length: number, agencies: rea
       continue;
     }
 
-    for (const prefix of approxPrefixes) {
-      const at = isSpace(codes[start - 1]) ? start - 1 : start;
-      if (endsWithAt(codes, at, prefix)) {
-        start = at - prefix.length;
-        approx = true;
-        break;
+    // 超過約400萬: two qualifiers may stack; both are in the span.
+    for (let stacked = 0; stacked < 2; stacked++) {
+      let found = false;
+      for (const prefix of approxPrefixes) {
+        const at = isSpace(codes[start - 1]) ? start - 1 : start;
+        if (endsWithAt(codes, at, prefix)) {
+          start = at - prefix.length;
+          approx = true;
+          found = true;
+          break;
+        }
       }
+      if (!found) break;
     }
     if (before === SHANG && !arabic && hasMultiplier) {
       start--;

@@ -371,6 +371,11 @@ describe('Hong Kong bodies of the hk-agency dev passages (星島, 香港01, 文�
     expect(agencies('西區刑事部隨即展開情報分析', 'mainland')).toEqual([]);
   });
 
+  it("reads 衞生署 as Hong Kong's Department of Health in Hong Kong news, and 澳門警方 as Macau's police service", () => {
+    expect(agencies('其中假冒衞生署的騙案升幅顯著', 'hongkong')).toEqual([['衞生署', '香港卫生署']]);
+    expect(agencies('澳門警方表示將加強巡查')).toEqual([['澳門警方', '澳门警察总局']]);
+  });
+
   it('reads magistrates\' courts named by a formation, and the bodies of the government by their names', () => {
     expect(agencies('已於西九龍裁判法院提堂')).toEqual([['西九龍裁判法院', '西九龙裁判法院']]);
     expect(agencies('監警會昨日召開季度會議，騙徒冒稱入境處職員')).toEqual([

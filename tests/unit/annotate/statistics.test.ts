@@ -167,6 +167,10 @@ describe('Taiwan, Hong Kong and Macau figures', () => {
     ]);
     expect(stats('年齡介乎13歲至89歳')).toMatchObject([{ t: '13歲', unit: '岁' }, { t: '89歳', value: 89, unit: '岁' }]);
     expect(stats('巡查可疑單位一千三百二十八場次')[0]).toMatchObject({ value: 1328, unit: '场次' });
+    expect(stats('澳門海關亦派出1艘巡邏船、4艘快艇')).toMatchObject([{ t: '1艘', unit: '艘' }, { t: '4艘', unit: '艘' }]);
+    // Two stacked qualifiers, and the proceeds after it that make it money.
+    expect(stats('傀儡戶口亦清洗超過約400萬犯罪得益。')[0]).toMatchObject({ t: '超過約400萬', value: 4000000, unit: '元', approx: true });
+    expect(stats('在區域法院被裁定一項「串謀欺詐」罪')[0]).toMatchObject({ t: '一項', value: 1 });
     expect(stats('2655顆（折合574萬元新台幣）')[1]).toMatchObject({ t: '574萬元新台幣', value: 5740000, unit: '新台币' });
     // Tenths as percentages (hk-agency, tw-news dev passages: 近六成 → 60 %).
     expect(stats('近六成為網購騙案')[0]).toMatchObject({ t: '近六成', value: 60, unit: '%', approx: true });
