@@ -121,6 +121,8 @@ export function canonicalInContext(canonical: string, context: AgencyContext): s
 
   if (context.region !== 'taiwan' && context.region !== 'hongkong' && context.region !== 'macau') {
     result = result.replace(COURT_DIVISION, (_, kind: string, n: string) => (kind === '刑' ? '刑事' : '民事') + '审判第' + n + '庭');
+    // 包头市公安局昆都仑区公安分局 → …昆都仑区分局: the district's branch by its official name.
+    result = result.replace(/(公安局\p{Script=Han}{1,4}[区县])公安分局/u, '$1分局');
     // 刑侦总队 → 刑事侦查总队: a criminal investigation unit by its official name (浙江省公安厅刑事侦查总队).
     result = result.replace(SHORT_CRIMINAL_INVESTIGATION, '刑事侦查$1');
     // 宜宾中院 → 宜宾市中级人民法院: the press's short form, by its official name.

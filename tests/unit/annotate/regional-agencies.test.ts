@@ -304,6 +304,14 @@ describe('railway police, railway transport courts and procuratorates (人民法
   });
 });
 
+describe('a district branch named after its city bureau (cn-ops3 dev passage, 包头)', () => {
+  it('spans the bureau and its district 公安分局 as one body, by its official name', () => {
+    expect(agencies('记者从内蒙古自治区包头市公安局昆都仑区公安分局获悉')).toEqual([
+      ['内蒙古自治区包头市公安局昆都仑区公安分局', '内蒙古自治区包头市公安局昆都仑区分局'],
+    ]);
+  });
+});
+
 describe('courts and procuratorates of the cn-ops dev passages', () => {
   it("spans the 最高人民检察院's 检察厅 and names a 中院 in full", () => {
     expect(agencies('据最高人民检察院经济犯罪检察厅厅长介绍')).toEqual([['最高人民检察院经济犯罪检察厅', '最高人民检察院经济犯罪检察厅']]);
