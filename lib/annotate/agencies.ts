@@ -425,11 +425,11 @@ export function findAgencies(codes: Uint16Array, length: number, region?: Region
   for (let i = 0; i < length; i++) {
     // A Taiwan bureau's bare units (刑事警察大隊 …) start with common characters: looked at only once a
     // Taiwan bureau was named, so other texts pay nothing for them.
+    // Bare bureaus, Taiwan units and Hong Kong formations all need a boundary before them: test that first.
     if (
       interesting[codes[i]] === 0 &&
-      seenBureauFirst[codes[i]] === 0 &&
-      (context.taiwanBureau === '' || taiwanUnitTrie.firstUnit[codes[i]] === 0) &&
-      (region !== 'hongkong' || hongKongFormationsForward.firstUnit[codes[i]] === 0)
+      ((seenBureauFirst[codes[i]] === 0 && (context.taiwanBureau === '' || taiwanUnitTrie.firstUnit[codes[i]] === 0) && (region !== 'hongkong' || hongKongFormationsForward.firstUnit[codes[i]] === 0)) ||
+        (i > 0 && isHan(codes[i - 1]) && placeStop[codes[i - 1]] === 0))
     )
       continue;
     let bestEnd = -1;
@@ -658,12 +658,12 @@ export function findAgencies(codes: Uint16Array, length: number, region?: Region
       }
     }
     // 金管會 … 銀行局、證期局; 刑事局 … 偵二大隊: a body's own bureau named bare after the body was named.
-    if (bestEnd === -1 && seenBureaus.length > 0 && (i === 0 || !isHan(codes[i - 1]) || placeStop[codes[i - 1]] === 1)) {
-      for (const [body, bureaus] of seenBureaus) {
-        const bureau = bureaus.longestAt(codes, i, length);
+    if (bestEnd === -1 && seenBureauFirst[code] === 1 && (i === 0 || !isHan(codes[i - 1]) || placeStop[codes[i - 1]] === 1)) {
+      for (let k = 0; k < seenBureaus.length; k++) {
+        const bureau = seenBureaus[k][1].longestAt(codes, i, length);
         if (bureau !== null && bureau.end > bestEnd) {
           bestEnd = bureau.end;
-          canonical = body + bureau.value;
+          canonical = seenBureaus[k][0] + bureau.value;
         }
       }
     }
