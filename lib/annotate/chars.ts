@@ -45,6 +45,16 @@ export function endsWithAt(codes: Uint16Array, end: number, word: number[]): boo
   return true;
 }
 
+/**
+ * True when `codes[..end)` ends with one of `words`. A function rather than `words.some((w) => …)` in a
+ * scanner: a closure capturing the scanner's loop index makes V8 keep that index in a context for the
+ * whole loop (measured: 15 % of annotate()).
+ */
+export function endsWithAny(codes: Uint16Array, end: number, words: readonly number[][]): boolean {
+  for (const word of words) if (endsWithAt(codes, end, word)) return true;
+  return false;
+}
+
 /** The normalised text between two offsets, as a string (only called for hits, never per character). */
 export function sliceCodes(codes: Uint16Array, start: number, end: number): string {
   let out = '';

@@ -11,13 +11,14 @@
  */
 import operationData from '../data/operations.json';
 import patternData from '../data/annotate-operations-patterns.json';
-import { codesOf as codesOfImported, endsWithAt as endsWithAtImported, isAsciiDigit as isAsciiDigitImported, isHan as isHanImported, sliceCodes as sliceCodesImported } from './chars';
+import { codesOf as codesOfImported, endsWithAny as endsWithAnyImported, endsWithAt as endsWithAtImported, isAsciiDigit as isAsciiDigitImported, isHan as isHanImported, sliceCodes as sliceCodesImported } from './chars';
 import type { Hit } from './hit';
 import { simplify } from './normalize';
 import { CodeTrie, wordTrie } from './trie';
 // Local bindings: module-namespace getters (tsx, some bundlers) are slow in hot loops.
 const codesOf = codesOfImported;
 const endsWithAt = endsWithAtImported;
+const endsWithAny = endsWithAnyImported;
 const isAsciiDigit = isAsciiDigitImported;
 const isHan = isHanImported;
 const sliceCodes = sliceCodesImported;
@@ -101,12 +102,6 @@ function suffixAfter(codes: Uint16Array, length: number, at: number): Suffix | n
     direct: j === at,
     version: versionOk ? version!.value : '',
   };
-}
-
-/** Whether one of `words` ends right before `at`; a function, not a closure over the scanner's loop index. */
-function endsWithAny(codes: Uint16Array, at: number, words: readonly number[][]): boolean {
-  for (const word of words) if (endsWithAt(codes, at, word)) return true;
-  return false;
 }
 
 /** Whether a descriptive start word (打击, 整治 …) ends right before `at`: 打击“两卡”违法犯罪 is one name. */

@@ -11,7 +11,7 @@
  * a number can go on after 万 (2万2500 → 22500) and a bare last digit takes the next magnitude (三千五 → 3500).
  */
 import statData from '../data/annotate-statistics.json';
-import { isAsciiDigit as isAsciiDigitImported, isHan as isHanImported, isLatinLetter as isLatinLetterImported, codesOf as codesOfImported, endsWithAt as endsWithAtImported } from './chars';
+import { isAsciiDigit as isAsciiDigitImported, isHan as isHanImported, isLatinLetter as isLatinLetterImported, codesOf as codesOfImported, endsWithAny as endsWithAnyImported, endsWithAt as endsWithAtImported } from './chars';
 import type { Hit } from './hit';
 import { measureFor } from './measure';
 import { wordTrie } from './trie';
@@ -21,6 +21,7 @@ const isLatinLetter = isLatinLetterImported;
 const isHanCode = isHanImported;
 const codesOf = codesOfImported;
 const endsWithAt = endsWithAtImported;
+const endsWithAny = endsWithAnyImported;
 
 const unitTrie = wordTrie(statData.units);
 const timeUnits = new Set(statData.timeUnits);
@@ -36,11 +37,6 @@ const FULLWIDTH_COLON = '：'.charCodeAt(0);
 const durationTriggers = statData.durationTriggers.map(codesOf);
 const approxPrefixes = statData.approxPrefixes.map(codesOf).sort((a, b) => b.length - a.length);
 const yiChargeWords = statData.chargeWordsBeforeYi.map(codesOf);
-/** Whether one of `words` ends right before `at`; a function, not a closure over the scanner's loop index. */
-function endsWithAny(codes: Uint16Array, at: number, words: readonly number[][]): boolean {
-  for (const word of words) if (endsWithAt(codes, at, word)) return true;
-  return false;
-}
 const moneyAfterTrie = wordTrie(statData.moneyWordsAfter);
 const moneyBeforeWords = statData.moneyWordsBefore.map(codesOf);
 const MONEY_REACH = 6;
