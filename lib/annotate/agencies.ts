@@ -353,6 +353,13 @@ const hongKongRegions = new Set(patternData.hongKongPoliceRegions);
 /** The force's units that follow a region or district (刑事部, 重案組, 情報組 …), from the sub-unit list. */
 const hongKongUnitTrie = wordTrie(['刑事部', '刑事总部', '重案组', '情报组', '刑事情报组', '特遣队', '刑事调查队', '反黑组', '反诈骗组', '反三合会行动组']);
 const MINISTRY_OF_PUBLIC_SECURITY = '公安部';
+/** Whether every listed place and the last one are Taiwan prosecutor or court seats. */
+function allSeats(listed: readonly string[], last: string): boolean {
+  if (!taiwanProsecutorSeats.has(last)) return false;
+  for (const place of listed) if (!taiwanProsecutorSeats.has(place)) return false;
+  return true;
+}
+
 /** Records a body whose bureaus may be named bare later in the text (once per body). */
 function noteBureaus(seen: [string, CodeTrie<string>][], first: Uint8Array, body: string, bureaus: CodeTrie<string>): void {
   for (const [name] of seen) if (name === body) return;
@@ -506,6 +513,10 @@ export function findAgencies(codes: Uint16Array, length: number, region?: Region
           const suffix = chain.suffix;
           bestStart = listStart;
           canonical = [...listPlaces.map((place) => (place.endsWith(suffix) ? place : place + suffix) + body), canonical].join('、');
+        } else if (listEnd === i && listPlaces.length > 0 && chain.suffix === '' && taiwanSeatBodies.has(body) && allSeats(listPlaces, chain.canonical)) {
+          // 台北、新北地檢署: Taiwan's seats listed with 、 share the 地檢署 (one span, as the press writes it).
+          bestStart = listStart;
+          canonical = [...listPlaces, chain.canonical].join('、') + body;
         }
         // 花莲县警察局 … 县警局, 江苏省无锡市公安局 … 省厅: a bare admin body later is this place's too.
         notePlaceLevels(lastPlace, chain);

@@ -29,6 +29,7 @@ const TAIWAN_PRECINCT = new RegExp(`^(?:台湾)?(${placeAlternation})(市|县)?(
 /** 台中市调查处, 台北市调处: the 法务部调查局's field offices. */
 const FIELD_OFFICE = new RegExp(`^(?:法务部调查局)?(${placeAlternation})(市|县)?(调查处|调处|调查站)$`);
 const TAIWAN_COURT = /^(?:台湾|福建)?(\p{Script=Han}{2})(地检署|地方检察署|地方法院检察署|地院|地方法院)(.*)$/u;
+const TAIWAN_LISTED_COURT = /^((?:\p{Script=Han}{2}、)+\p{Script=Han}{2})(地检署|地方检察署|地方法院检察署|地院|地方法院)$/u;
 /** 侦七队 → 侦查第七队, 侦一、三、六、八队 → 侦查第一、三、六、八队 (the units' official names). */
 const SHORT_INVESTIGATION_TEAM = /侦(?!查)([一二三四五六七八九十]+(?:、[一二三四五六七八九十]+)*)(大队|队)/g;
 /** 最高人民法院刑三庭 → …刑事审判第三庭 (the divisions' official names). */
@@ -94,7 +95,12 @@ export function canonicalInContext(canonical: string, context: AgencyContext): s
     context.taiwanBureau = bureau;
   } else {
     const court = result.includes('地') ? TAIWAN_COURT.exec(result) : null;
-    if (court !== null && prosecutorSeats.has(court[1])) {
+    const listedCourt = court === null && result.includes('、') ? TAIWAN_LISTED_COURT.exec(result) : null;
+    if (listedCourt !== null && listedCourt[1].split('、').every((seat) => prosecutorSeats.has(seat) && !FUJIAN_SEATS.has(seat))) {
+      // 台北、新北地檢署 → 台湾台北、新北地方检察署
+      const kind = listedCourt[2] === '地院' || listedCourt[2] === '地方法院' ? '地方法院' : '地方检察署';
+      result = '台湾' + listedCourt[1] + kind;
+    } else if (court !== null && prosecutorSeats.has(court[1])) {
       const [, seat, body, rest] = court;
       const kind = body === '地院' || body === '地方法院' ? '地方法院' : '地方检察署';
       result = (FUJIAN_SEATS.has(seat) ? '福建' : '台湾') + seat + kind + rest;

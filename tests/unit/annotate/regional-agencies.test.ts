@@ -402,6 +402,10 @@ describe('Hong Kong bodies of the hk-agency dev passages (星島, 香港01, 文�
 });
 
 describe('Taiwan bodies of the tw-agency dev passages (ETtoday, 聯合報, NOWnews)', () => {
+  it('spans prosecutor seats listed with 、 as one body (ETtoday 台北、新北地檢署)', () => {
+    expect(agencies('詐欺等罪嫌移送台北、新北地檢署偵辦。')).toEqual([['台北、新北地檢署', '台湾台北、新北地方检察署']]);
+  });
+
   it('reads a prosecutor seat whatever comes before it (移送橋頭地檢署)', () => {
     expect(agencies('移送橋頭地方檢察署偵辦。移送橋頭地檢署偵辦')).toEqual([
       ['橋頭地方檢察署', '台湾桥头地方检察署'],
