@@ -341,8 +341,7 @@ function listedNamesStart(codes: Uint16Array, start: number, floor: number, chai
 const contextUnitTrie = wordTrie(patternData.contextUnits);
 const hongKongPoliceBodies = new Set(['警区', '总区', '分区']);
 /** The Hong Kong Police Force's regions and districts, reversed: looked up backwards from 总区/警区/分区. */
-const hongKongFormations = new CodeTrie<string>();
-for (const name of patternData.hongKongPoliceFormations) hongKongFormations.add([...name].reverse().join(''), name);
+const hongKongFormations = reversedWords(patternData.hongKongPoliceFormations);
 const hongKongFormationsForward = wordTrie(patternData.hongKongPoliceFormations);
 const HONG_KONG_POLICE = '香港警务处';
 const MAGISTRATES = '裁判法院';
@@ -350,8 +349,8 @@ const MAGISTRATES = '裁判法院';
 const taiwanSeatTrie = reversedWords(patternData.taiwanProsecutorSeats);
 const taiwanSeatBodies = new Set(['地检署', '地方检察署', '地方法院检察署', '地院', '地方法院']);
 const hongKongRegions = new Set(patternData.hongKongPoliceRegions);
-/** The force's units that follow a region or district (刑事部, 重案組, 情報組 …), from the sub-unit list. */
-const hongKongUnitTrie = wordTrie(['刑事部', '刑事总部', '重案组', '情报组', '刑事情报组', '特遣队', '刑事调查队', '反黑组', '反诈骗组', '反三合会行动组']);
+/** The force's units that follow a region or district (刑事部, 重案組, 情報組 …). */
+const hongKongUnitTrie = wordTrie(patternData.hongKongPoliceUnits);
 const MINISTRY_OF_PUBLIC_SECURITY = '公安部';
 /** Whether every listed place and the last one are Taiwan prosecutor or court seats. */
 function allSeats(listed: readonly string[], last: string): boolean {
@@ -365,6 +364,11 @@ function noteBureaus(seen: [string, CodeTrie<string>][], first: Uint8Array, body
   for (const [name] of seen) if (name === body) return;
   seen.push([body, bureaus]);
   for (const c of bureaus.firstUnits) first[c] = 1;
+}
+
+/** A boundary before `at`: the text's start, a non-Han character or a stop character (在, 与, 全 …). */
+function boundaryBefore(codes: Uint16Array, at: number): boolean {
+  return at === 0 || !isHan(codes[at - 1]) || placeStop[codes[at - 1]] === 1;
 }
 
 /** A trie of the words reversed, for looking them up backwards from where they end. */
@@ -430,13 +434,12 @@ export function findAgencies(codes: Uint16Array, length: number, region?: Region
   const contextUnit = contextUnitTrie;
 
   for (let i = 0; i < length; i++) {
-    // A Taiwan bureau's bare units (刑事警察大隊 …) start with common characters: looked at only once a
-    // Taiwan bureau was named, so other texts pay nothing for them.
-    // Bare bureaus, Taiwan units and Hong Kong formations all need a boundary before them: test that first.
+    // Bare bureaus, a Taiwan bureau's units and Hong Kong formations start with common characters, and
+    // only after a boundary, once their body, bureau or region is known: other positions pay nothing.
     if (
       interesting[codes[i]] === 0 &&
       ((seenBureauFirst[codes[i]] === 0 && (context.taiwanBureau === '' || taiwanUnitTrie.firstUnit[codes[i]] === 0) && (region !== 'hongkong' || hongKongFormationsForward.firstUnit[codes[i]] === 0)) ||
-        (i > 0 && isHan(codes[i - 1]) && placeStop[codes[i - 1]] === 0))
+        !boundaryBefore(codes, i))
     )
       continue;
     let bestEnd = -1;
@@ -499,7 +502,7 @@ export function findAgencies(codes: Uint16Array, length: number, region?: Region
     }
 
     let chain = placeTrie.firstUnit[codes[i]] === 1 ? placeChainAt(codes, length, i) : null;
-    if (chain === null && shortPlaceTrie.firstUnit[codes[i]] === 1 && (i === 0 || !isHan(codes[i - 1]) || placeStop[codes[i - 1]] === 1)) {
+    if (chain === null && shortPlaceTrie.firstUnit[codes[i]] === 1 && boundaryBefore(codes, i)) {
       const short = shortPlaceTrie.longestAt(codes, i, length);
       if (short !== null) chain = { end: short.end, suffix: short.value.slice(-1), canonical: short.value };
     }
@@ -596,7 +599,7 @@ export function findAgencies(codes: Uint16Array, length: number, region?: Region
     }
 
     // 全市法院, 各省公安厅: every body of that level, not one.
-    if (bareAdmin[code] === 1 && (i === 0 || !isHan(codes[i - 1]) || placeStop[codes[i - 1]] === 1) && allOf[codes[i - 1]] !== 1) {
+    if (bareAdmin[code] === 1 && boundaryBefore(codes, i) && allOf[codes[i - 1]] !== 1) {
       const end = bodyEnd(codes, length, i + 1, false);
       if (end > bestEnd) {
         bestEnd = end;
@@ -661,7 +664,7 @@ export function findAgencies(codes: Uint16Array, length: number, region?: Region
     }
 
     // 该局反诈中心, 接警后，反诈中心民警: a bureau's unit named bare belongs to the bureau named before it.
-    if (bestEnd === -1 && context.localBureau !== '' && contextUnit.firstUnit[code] === 1 && (i === 0 || !isHan(codes[i - 1]) || placeStop[codes[i - 1]] === 1)) {
+    if (bestEnd === -1 && context.localBureau !== '' && contextUnit.firstUnit[code] === 1 && boundaryBefore(codes, i)) {
       const unit = contextUnit.longestAt(codes, i, length);
       if (unit !== null) {
         bestEnd = unit.end;
@@ -669,7 +672,7 @@ export function findAgencies(codes: Uint16Array, length: number, region?: Region
       }
     }
     // 金管會 … 銀行局、證期局; 刑事局 … 偵二大隊: a body's own bureau named bare after the body was named.
-    if (bestEnd === -1 && seenBureauFirst[code] === 1 && (i === 0 || !isHan(codes[i - 1]) || placeStop[codes[i - 1]] === 1)) {
+    if (bestEnd === -1 && seenBureauFirst[code] === 1 && boundaryBefore(codes, i)) {
       for (let k = 0; k < seenBureaus.length; k++) {
         const bureau = seenBureaus[k][1].longestAt(codes, i, length);
         if (bureau !== null && bureau.end > bestEnd) {
@@ -680,7 +683,7 @@ export function findAgencies(codes: Uint16Array, length: number, region?: Region
     }
     // 西區刑事部, 東九龍重案組: in Hong Kong news a region or district right before one of the force's units,
     // its 總區 / 警區 left unwritten.
-    if (bestEnd === -1 && region === 'hongkong' && hongKongFormationsForward.firstUnit[code] === 1 && (i === 0 || !isHan(codes[i - 1]) || placeStop[codes[i - 1]] === 1)) {
+    if (bestEnd === -1 && region === 'hongkong' && hongKongFormationsForward.firstUnit[code] === 1 && boundaryBefore(codes, i)) {
       const formation = hongKongFormationsForward.longestAt(codes, i, length);
       const unit = formation === null ? null : hongKongUnitTrie.longestAt(codes, formation.end, length);
       if (formation !== null && unit !== null) {
@@ -690,7 +693,7 @@ export function findAgencies(codes: Uint16Array, length: number, region?: Region
     }
     // 該局刑事警察大隊, 配合除暴特勤隊: in Taiwan news a county or city bureau's own unit named bare is the
     // unit of the bureau named last, with its named sections (刑事警察大隊毒緝中心溯源組).
-    if (bestEnd === -1 && context.taiwanBureau !== '' && taiwanUnitTrie.firstUnit[code] === 1 && (i === 0 || !isHan(codes[i - 1]) || placeStop[codes[i - 1]] === 1)) {
+    if (bestEnd === -1 && context.taiwanBureau !== '' && taiwanUnitTrie.firstUnit[code] === 1 && boundaryBefore(codes, i)) {
       const unit = taiwanUnitTrie.longestAt(codes, i, length);
       if (unit !== null) {
         // Only a corps has named sections (刑事警察大隊毒緝中心溯源組); a precinct's 等單位 is no section.

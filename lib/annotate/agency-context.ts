@@ -57,6 +57,11 @@ export function newAgencyContext(region: Region | undefined): AgencyContext {
   return { region, taiwanBureau: '', hongKongDistrict: '', localBureau: '' };
 }
 
+/** The official kind of a Taiwan seat's body as the press writes it: 地院 → 地方法院, 地檢署 → 地方检察署. */
+function taiwanCourtKind(body: string): string {
+  return body === '地院' || body === '地方法院' ? '地方法院' : '地方检察署';
+}
+
 function taiwanUnitNames(rest: string): string {
   return rest
     .replace(/^刑警大队/, '刑事警察大队')
@@ -98,12 +103,10 @@ export function canonicalInContext(canonical: string, context: AgencyContext): s
     const listedCourt = court === null && result.includes('、') ? TAIWAN_LISTED_COURT.exec(result) : null;
     if (listedCourt !== null && listedCourt[1].split('、').every((seat) => prosecutorSeats.has(seat) && !FUJIAN_SEATS.has(seat))) {
       // 台北、新北地檢署 → 台湾台北、新北地方检察署
-      const kind = listedCourt[2] === '地院' || listedCourt[2] === '地方法院' ? '地方法院' : '地方检察署';
-      result = '台湾' + listedCourt[1] + kind;
+      result = '台湾' + listedCourt[1] + taiwanCourtKind(listedCourt[2]);
     } else if (court !== null && prosecutorSeats.has(court[1])) {
       const [, seat, body, rest] = court;
-      const kind = body === '地院' || body === '地方法院' ? '地方法院' : '地方检察署';
-      result = (FUJIAN_SEATS.has(seat) ? '福建' : '台湾') + seat + kind + rest;
+      result = (FUJIAN_SEATS.has(seat) ? '福建' : '台湾') + seat + taiwanCourtKind(body) + rest;
     } else if (context.region === 'taiwan' && context.taiwanBureau !== '' && BARE_BRANCH.test(result)) {
       result = context.taiwanBureau + taiwanUnitNames(result);
     }

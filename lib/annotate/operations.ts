@@ -80,6 +80,12 @@ interface Suffix {
   version: string;
 }
 
+/** The kind a suffix word gives its operation (战役 for 战役/会战, 专案, otherwise 行动). */
+function suffixKind(suffix: string): SuffixKind {
+  for (const battle of battleSuffixes) if (suffix.endsWith(battle)) return '战役';
+  return caseSuffixes.has(suffix) ? '专案' : '行动';
+}
+
 function suffixAfter(codes: Uint16Array, length: number, at: number): Suffix | null {
   let j = at;
   const joiner = joinerTrie.longestAt(codes, j, length);
@@ -88,11 +94,7 @@ function suffixAfter(codes: Uint16Array, length: number, at: number): Suffix | n
   if (counter !== null) j = counter.end;
   const suffix = suffixTrie.longestAt(codes, j, length);
   if (suffix === null) return null;
-  const kind: SuffixKind = [...battleSuffixes].some((b) => suffix.value.endsWith(b))
-    ? '战役'
-    : caseSuffixes.has(suffix.value)
-      ? '专案'
-      : '行动';
+  const kind = suffixKind(suffix.value);
   const version = versionTrie.longestAt(codes, suffix.end, length);
   // 2.0 only when it is not the start of a longer number (行动2.05亿 would be odd, but be safe).
   const versionOk = version !== null && !(version.end < length && isAsciiDigit(codes[version.end]));
@@ -102,12 +104,6 @@ function suffixAfter(codes: Uint16Array, length: number, at: number): Suffix | n
     direct: j === at,
     version: versionOk ? version!.value : '',
   };
-}
-
-/** Whether a descriptive start word (打击, 整治 …) ends right before `at`: 打击“两卡”违法犯罪 is one name. */
-function endsWithStartWord(codes: Uint16Array, at: number): boolean {
-  for (const word of startWords) if (endsWithAt(codes, at, word)) return true;
-  return false;
 }
 
 /**
@@ -125,8 +121,9 @@ function describedBefore(codes: Uint16Array, at: number): boolean {
 /**
  * The suffix ending a description right after a code name (打击电信网络诈骗犯罪专项行动 after “雷霆21号”), or
  * null: one run of Han text holding a descriptive start word and ending in a suffix, within the limit.
+ * `plain` when that suffix is a plain 行动 (治安打击整治行动), not 专项行动 and its kin.
  */
-function describedSuffixAfter(codes: Uint16Array, length: number, at: number): Suffix | null {
+function describedSuffixAfter(codes: Uint16Array, length: number, at: number): (Suffix & { plain: boolean }) | null {
   let sawStart = false;
   const limit = Math.min(length, at + patternData.maxDescriptiveLength);
   for (let k = at; k < limit && isHan(codes[k]); k++) {
@@ -135,8 +132,9 @@ function describedSuffixAfter(codes: Uint16Array, length: number, at: number): S
     const suffix = suffixTrie.longestAt(codes, k, length);
     if (suffix === null || k === at) continue;
     if (suffixNotBefore.longestAt(codes, suffix.end, length) !== null) return null;
-    const kind: SuffixKind = [...battleSuffixes].some((b) => suffix.value.endsWith(b)) ? '战役' : caseSuffixes.has(suffix.value) ? '专案' : '行动';
-    return { end: suffix.end, kind, direct: false, version: '' };
+    // 专案行动 is a 专案's plain 行动 too; 专项行动, 集中行动 … are named kinds.
+    const plain = plainSuffixes.has(suffix.value) || (caseSuffixes.has(suffix.value.slice(0, -2)) && plainSuffixes.has(suffix.value.slice(-2)));
+    return { end: suffix.end, kind: suffixKind(suffix.value), direct: false, version: '', plain };
   }
   return null;
 }
@@ -232,14 +230,14 @@ export function findOperations(codes: Uint16Array, length: number): Hit[] {
       let suffix = suffixAfter(codes, length, j);
       // “雷霆21号”打击电信网络诈骗犯罪专项行动, “长风2024”治安打击整治行动: a code name, then what the campaign
       // does. The quotes hold the operation; the description after them is no second one.
-      if (suffix === null && segments.length === 1 && !endsWithStartWord(codes, i)) {
+      // 打击“两卡”违法犯罪…: a start word right before the quotes makes them part of one descriptive name.
+      if (suffix === null && segments.length === 1 && !endsWithAny(codes, i, startWords)) {
         const described = describedSuffixAfter(codes, length, j);
         // A plain 行动 at the end needs what makes a code name: a launch word before it, a number in it
         // (雷霆21号, 长风2024) or a known name; “我们要”打击犯罪行动 is a quotation.
         const [start, end] = segments[0];
-        const plainEnd = described !== null && plainSuffixes.has(sliceCodes(codes, described.end - 2, described.end)) && !/专项|集中|统一|攻坚/.test(sliceCodes(codes, described.end - 4, described.end - 2));
         const codeLike = endsWithAny(codes, i, launchBeforeQuotes) || hasDigit(codes, start, end) || knownNameAt(codes, end, start)?.end === end;
-        if (described !== null && (!plainEnd || codeLike)) suffix = described;
+        if (described !== null && (!described.plain || codeLike)) suffix = described;
       }
       // “过火”行动 (overdone actions) is no campaign: a plain 行动 after an unknown name needs 开展/部署 … before.
       const launched = endsWithAny(codes, i, launchBeforeQuotes) || describedBefore(codes, i);

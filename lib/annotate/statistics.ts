@@ -49,6 +49,11 @@ function moneyBefore(codes: Uint16Array, start: number, floor: number): boolean 
   }
   return false;
 }
+/** Length of the longest approximation prefix (約, 超過 …) ending right before `at`, or 0. */
+function approxPrefixBefore(codes: Uint16Array, at: number): number {
+  for (const prefix of approxPrefixes) if (endsWithAt(codes, at, prefix)) return prefix.length;
+  return 0;
+}
 /** Last units of the approximation prefixes: a cheap test before looking for one between currency and figure. */
 const approxPrefixLast = new Uint8Array(0x10000);
 for (const prefix of approxPrefixes) approxPrefixLast[prefix[prefix.length - 1]] = 1;
@@ -519,14 +524,9 @@ export function findStatistics(codes: Uint16Array, length: number, agencies: rea
     {
       let at = isSpace(codes[start - 1]) ? start - 1 : start;
       // 新臺幣約180萬餘元: an approximation may sit between the currency and the figure.
-      let approxBetween = false;
-      if (approxPrefixLast[codes[at - 1]] === 1) for (const prefix of approxPrefixes) {
-        if (endsWithAt(codes, at, prefix) && endsWithAny(codes, at - prefix.length, currencyPrefixes)) {
-          at -= prefix.length;
-          approxBetween = true;
-          break;
-        }
-      }
+      const between = approxPrefixLast[codes[at - 1]] === 1 ? approxPrefixBefore(codes, at) : 0;
+      const approxBetween = between > 0 && endsWithAny(codes, at - between, currencyPrefixes);
+      if (approxBetween) at -= between;
       for (const prefix of currencyPrefixes) {
         if (endsWithAt(codes, at, prefix)) {
           start = at - prefix.length;
@@ -554,17 +554,11 @@ export function findStatistics(codes: Uint16Array, length: number, agencies: rea
 
     // 超過約400萬: two qualifiers may stack; both are in the span.
     for (let stacked = 0; stacked < 2; stacked++) {
-      let found = false;
-      for (const prefix of approxPrefixes) {
-        const at = isSpace(codes[start - 1]) ? start - 1 : start;
-        if (endsWithAt(codes, at, prefix)) {
-          start = at - prefix.length;
-          approx = true;
-          found = true;
-          break;
-        }
-      }
-      if (!found) break;
+      const at = isSpace(codes[start - 1]) ? start - 1 : start;
+      const prefix = approxPrefixBefore(codes, at);
+      if (prefix === 0) break;
+      start = at - prefix;
+      approx = true;
     }
     if (before === SHANG && !arabic && hasMultiplier) {
       start--;
